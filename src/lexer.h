@@ -1,0 +1,140 @@
+// The AWS CLI's dialect of INI (Python's configparser.RawConfigParser as botocore configures it,
+// plus botocore's nested-value parsing), read line by line. Every section, key and value keeps its
+// line and column. The lexer never throws on bad input: what would make the CLI reject the file is
+// recorded as an Issue at its line, and reading goes on so that the rest can be linted.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace awslint {
+
+// A string stored in a ParsedFile: either a slice of the file text or of its arena.
+// Compact on purpose: a 100,000-profile config has half a million entries.
+struct Str {
+  std::uint32_t off = 0;
+  std::uint32_t len = 0;
+  bool in_arena = false;
+};
+
+enum class IssueKind : std::uint8_t {
+  DuplicateSection,      // DuplicateSectionError
+  DuplicateKey,          // DuplicateOptionError
+  MissingSectionHeader,  // MissingSectionHeaderError (a BOM included)
+  InvalidLine,           // ParsingError: no delimiter, empty key, `[]`
+  InvalidEncoding,       // UnicodeDecodeError
+  InvalidNested,         // botocore _parse_nested: a sub-line without '='
+};
+
+struct Issue {
+  IssueKind kind;
+  std::uint32_t line = 0;  // 1-based
+  std::uint32_t col = 1;   // 1-based, in code points
+  std::uint32_t related_line = 0;  // first definition, for duplicates (0: none)
+  std::uint32_t related_col = 1;
+  std::string detail;  // section or key name, or what is wrong (printable, never a value)
+};
+
+// A sub-key of a nested block (`s3 =` followed by indented `key = value` lines).
+struct SubEntry {
+  Str key;  // stripped, not lower-cased (botocore keeps the case)
+  Str value;
+  std::uint32_t line = 0;
+  std::uint32_t col = 1;
+};
+
+struct Entry {
+  Str key;    // lower-cased, as the CLI stores it
+  Str raw_key;  // as written (trailing whitespace removed)
+  Str value;  // the value as configparser returns it (continuations joined with '\n')
+  std::uint32_t line = 0;      // line of the key
+  std::uint32_t end_line = 0;  // last continuation line (== line when none)
+  std::uint32_t key_col = 1;
+  std::uint32_t value_col = 1;  // column of the first value character on the key line
+  std::uint32_t indent = 0;     // indentation of the key line, in code points
+  std::uint32_t first_sub = 0;  // index into ParsedFile::subs
+  std::uint32_t n_subs = 0;
+  bool nested = false;          // value starts with '\n': botocore parses it as sub-keys
+  bool has_continuation = false;  // at least one continuation line was appended
+  bool nested_error = false;    // a sub-line without '=' (the CLI rejects the file)
+};
+
+struct Section {
+  Str name;          // exactly as configparser keeps it (between '[' and the last ']')
+  std::uint32_t line = 0;
+  std::uint32_t col = 1;          // column of '['
+  std::uint32_t name_col = 2;     // column of the first name character
+  std::uint32_t end_line = 0;     // last line that belongs to the section
+  std::uint32_t first_entry = 0;  // index into ParsedFile::entries
+  std::uint32_t n_entries = 0;
+  bool is_defaults = false;   // configparser's [DEFAULT]
+  bool duplicate = false;     // repeats an earlier section of the file (CLI rejects the file)
+  bool trailing_text = false;  // text after the closing ']' that configparser ignores
+};
+
+// One physical line of the file, classified as configparser sees it.
+enum class LineKind : std::uint8_t {
+  Blank,
+  Comment,
+  Section,
+  Key,
+  Continuation,
+  Invalid,        // rejected by configparser (ParsingError / before header)
+  NotDecodable,   // at or after the first invalid UTF-8 byte
+};
+
+struct Line {
+  std::uint32_t off = 0;  // byte offset of the line start in text
+  std::uint32_t len = 0;  // without the line terminator
+  LineKind kind = LineKind::Blank;
+  std::uint32_t entry = UINT32_MAX;  // for Key and Continuation lines: the owning entry
+};
+
+class ParsedFile {
+ public:
+  ParsedFile() = default;
+  ParsedFile(const ParsedFile&) = delete;
+  ParsedFile& operator=(const ParsedFile&) = delete;
+
+  std::string text;  // the raw bytes of the file
+
+  std::vector<Line> lines;
+  std::vector<Section> sections;  // file order, [DEFAULT] and duplicates included
+  std::vector<Entry> entries;
+  std::vector<SubEntry> subs;
+  std::vector<Issue> issues;      // in line order
+  bool rejected = false;          // the CLI raises ConfigParseError for this file
+  bool has_bom = false;
+  std::int32_t defaults_section = -1;  // index of the first [DEFAULT] section, or -1
+  std::size_t invalid_utf8_offset = std::string::npos;
+
+  std::string_view str(Str s) const {
+    const std::string& base = s.in_arena ? arena_ : text;
+    return std::string_view(base).substr(s.off, s.len);
+  }
+  std::string_view line_text(std::uint32_t line) const {  // 1-based
+    const Line& l = lines[line - 1];
+    return std::string_view(text).substr(l.off, l.len);
+  }
+  Str intern(std::string_view s);  // copy into the arena
+
+  // Entries of a section, own entries only (not the [DEFAULT] ones).
+  const Entry* begin(const Section& s) const { return entries.data() + s.first_entry; }
+  const Entry* end(const Section& s) const { return entries.data() + s.first_entry + s.n_entries; }
+  const Entry* find(const Section& s, std::string_view key) const;  // own entries, then [DEFAULT]
+
+ private:
+  std::string arena_;
+};
+
+// Reads text in the CLI's dialect. Never throws on content.
+std::unique_ptr<ParsedFile> lex(std::string text);
+
+// Column (1-based, in code points) of byte offset `byte` within a line.
+std::uint32_t column_of(std::string_view line, std::size_t byte);
+
+}  // namespace awslint
