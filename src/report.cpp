@@ -1,0 +1,485 @@
+// The reporter factory, safe source excerpts, and what the reporters share: counting, locations,
+// fingerprints, escaping and a JSON writer.
+#include "report.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <iterator>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "model.h"
+#include "report_internal.h"
+#include "text.h"
+
+namespace awslint {
+
+// ---- Factory --------------------------------------------------------------------------------
+
+const std::vector<std::string_view>& report_formats() {
+  static const std::vector<std::string_view> kFormats{"text",   "json",  "sarif",     "github",
+                                                      "gitlab", "junit", "checkstyle"};
+  return kFormats;
+}
+
+std::unique_ptr<Reporter> make_reporter(std::string_view format) {
+  if (format == "text") return report::make_text();
+  if (format == "json") return report::make_json();
+  if (format == "sarif") return report::make_sarif();
+  if (format == "github") return report::make_github();
+  if (format == "gitlab") return report::make_gitlab();
+  if (format == "junit") return report::make_junit();
+  if (format == "checkstyle") return report::make_checkstyle();
+  return nullptr;
+}
+
+namespace report {
+
+// ---- Counting -------------------------------------------------------------------------------
+
+Counts count(const std::vector<Finding>& findings) {
+  Counts c;
+  for (const Finding& f : findings) {
+    switch (f.severity) {
+      case Severity::Error: ++c.errors; break;
+      case Severity::Warning: ++c.warnings; break;
+      case Severity::Note: ++c.notes; break;
+    }
+  }
+  return c;
+}
+
+std::size_t files_read(const ReportContext& ctx) {
+  return static_cast<std::size_t>(
+      std::count_if(ctx.inputs.begin(), ctx.inputs.end(), [](const InputSummary& i) { return i.read; }));
+}
+
+namespace {
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+}  // namespace
+
+std::string summary_line(const std::vector<Finding>& findings, const ReportContext& ctx) {
+  const Counts c = count(findings);
+  const std::string files = plural(files_read(ctx), "file", "files");
+  if (c.total() == 0) return fmt::format("no findings in {}", files);
+  return fmt::format("{} ({}, {}, {}) in {}", plural(c.total(), "finding", "findings"),
+                     plural(c.errors, "error", "errors"), plural(c.warnings, "warning", "warnings"),
+                     plural(c.notes, "note", "notes"), files);
+}
+
+// ---- Rules ----------------------------------------------------------------------------------
+
+const RuleInfo* rule_info(const ReportContext& ctx, std::string_view id) {
+  for (const Rule* r : ctx.rules)
+    if (r != nullptr && r->info().id == id) return &r->info();
+  return nullptr;
+}
+
+bool is_security(const ReportContext& ctx, const Finding& f) {
+  const RuleInfo* info = rule_info(ctx, f.rule);
+  return info != nullptr && info->security;
+}
+
+// ---- Locations ------------------------------------------------------------------------------
+
+std::string location_string(const Location& loc) {
+  if (loc.file.empty()) return std::string(kEnvironmentLabel);
+  if (loc.line == 0) return loc.file;
+  if (loc.col == 0) return fmt::format("{}:{}", loc.file, loc.line);
+  return fmt::format("{}:{}:{}", loc.file, loc.line, loc.col);
+}
+
+namespace {
+const InputSummary* pick_input(const ReportContext& ctx) {
+  // Read config file, then credentials, then env file; then whatever was to be read.
+  for (std::string_view role : {"config", "credentials", "env-file"})
+    for (const InputSummary& i : ctx.inputs)
+      if (i.read && i.role == role && !i.path.empty()) return &i;
+  for (const InputSummary& i : ctx.inputs)
+    if (i.role == "config" && !i.path.empty()) return &i;
+  for (const InputSummary& i : ctx.inputs)
+    if (!i.path.empty()) return &i;
+  return nullptr;
+}
+}  // namespace
+
+Anchor anchor(const Finding& f, const ReportContext& ctx) {
+  auto from = [](const Location& l) {
+    return Anchor{l.file, std::max<std::uint32_t>(l.line, 1), std::max<std::uint32_t>(l.col, 1), l.line == 0,
+                  l.line != 0 && l.col != 0};
+  };
+  if (!f.loc.file.empty()) return from(f.loc);
+  if (f.affects && !f.affects->file.empty()) return from(*f.affects);
+  const InputSummary* in = pick_input(ctx);
+  return Anchor{in != nullptr ? in->path : std::string("config"), 1, 1, true, false};
+}
+
+// ---- Fingerprints ---------------------------------------------------------------------------
+
+namespace {
+
+class Sha256 {
+ public:
+  void update(std::string_view data) {
+    for (unsigned char c : data) {
+      buf_[n_++] = c;
+      if (n_ == 64) {
+        block();
+        n_ = 0;
+      }
+    }
+    bits_ += static_cast<std::uint64_t>(data.size()) * 8;
+  }
+  std::string hex() {
+    const std::uint64_t bits = bits_;
+    const unsigned char pad = 0x80;
+    update(std::string_view(reinterpret_cast<const char*>(&pad), 1));
+    const char zero = 0;
+    while (n_ != 56) update(std::string_view(&zero, 1));
+    for (int i = 7; i >= 0; --i) {
+      const char b = static_cast<char>((bits >> (i * 8)) & 0xff);
+      update(std::string_view(&b, 1));
+    }
+    std::string out;
+    out.reserve(64);
+    for (std::uint32_t v : h_) fmt::format_to(std::back_inserter(out), "{:08x}", v);
+    return out;
+  }
+
+ private:
+  static std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+  void block() {
+    static constexpr std::array<std::uint32_t, 64> k{
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+    std::array<std::uint32_t, 64> w{};
+    for (int i = 0; i < 16; ++i)
+      w[i] = (std::uint32_t{buf_[i * 4]} << 24) | (std::uint32_t{buf_[i * 4 + 1]} << 16) |
+             (std::uint32_t{buf_[i * 4 + 2]} << 8) | std::uint32_t{buf_[i * 4 + 3]};
+    for (int i = 16; i < 64; ++i) {
+      const std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+      const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    std::uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4], f = h_[5], g = h_[6], h = h_[7];
+    for (int i = 0; i < 64; ++i) {
+      const std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
+      const std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+      h = g;
+      g = f;
+      f = e;
+      e = d + t1;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2;
+    }
+    h_[0] += a;
+    h_[1] += b;
+    h_[2] += c;
+    h_[3] += d;
+    h_[4] += e;
+    h_[5] += f;
+    h_[6] += g;
+    h_[7] += h;
+  }
+
+  std::array<std::uint32_t, 8> h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  std::array<unsigned char, 64> buf_{};
+  std::size_t n_ = 0;
+  std::uint64_t bits_ = 0;
+};
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) {
+  Sha256 h;
+  h.update(data);
+  return h.hex();
+}
+
+std::string fingerprint(const Finding& f) {
+  std::string id = "awslint/v1";
+  for (std::string_view part : {std::string_view(f.rule), std::string_view(f.loc.file)}) {
+    id += '\0';
+    id += part;
+  }
+  id += '\0';
+  id += f.has_profile ? "p" : "-";  // "no profile" differs from the profile named ""
+  id += f.profile;
+  id += '\0';
+  id += f.key;
+  id += '\0';
+  id += f.variable;
+  return sha256_hex(id).substr(0, 32);
+}
+
+std::vector<std::string> fingerprints(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  out.reserve(findings.size());
+  std::unordered_map<std::string, std::size_t> seen;
+  for (const Finding& f : findings) {
+    std::string fp = fingerprint(f);
+    const std::size_t n = seen[fp]++;
+    if (n != 0) fp = sha256_hex(fmt::format("{}:{}", fp, n)).substr(0, 32);
+    out.push_back(std::move(fp));
+  }
+  return out;
+}
+
+// ---- Escaping -------------------------------------------------------------------------------
+
+namespace {
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Calls fn(code point, bytes) for each code point; invalid bytes come as U+FFFD, one by one.
+template <class Fn>
+void each_code_point(std::string_view s, Fn&& fn) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    std::size_t n = utf8_decode(s, i, cp);
+    if (n == 0) {
+      fn(char32_t{0xFFFD}, kReplacement);
+      ++i;
+      continue;
+    }
+    fn(cp, s.substr(i, n));
+    i += n;
+  }
+}
+}  // namespace
+
+std::string valid_utf8(std::string_view s) {
+  if (first_invalid_utf8(s) == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 8);
+  each_code_point(s, [&](char32_t, std::string_view bytes) { out += bytes; });
+  return out;
+}
+
+std::string xml_escape(std::string_view s, bool attribute) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  each_code_point(s, [&](char32_t cp, std::string_view bytes) {
+    switch (cp) {
+      case '&': out += "&amp;"; return;
+      case '<': out += "&lt;"; return;
+      case '>': out += "&gt;"; return;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        return;
+      case '\t': out += attribute ? "&#9;" : "\t"; return;
+      case '\n': out += attribute ? "&#10;" : "\n"; return;
+      case '\r': out += "&#13;"; return;  // a raw CR would be normalised away, in text too
+      default: break;
+    }
+    // XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+    if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF)
+      out += kReplacement;
+    else
+      out += bytes;
+  });
+  return out;
+}
+
+}  // namespace report
+
+// ---- Safe excerpts --------------------------------------------------------------------------
+//
+// Two layers. The structural one knows, from the lexer, which key a line belongs to: the value of
+// a secret key is replaced by a fixed run of '*' (its length is not shown either), a continuation
+// line of a secret key is masked whole, an access key id is shown as mask_key_id() shows it, and
+// the same holds for the sub-keys of a nested block. The heuristic one runs on every line after
+// that, for what the lexer does not attach to a key: commented-out or invalid `secret = value`
+// lines, secrets under misspelt keys, access key ids anywhere, and long base64-looking runs.
+
+namespace {
+
+constexpr std::string_view kMask = "********";
+
+// Byte offset of 1-based code-point column `col` in `s` (invalid bytes count one column each).
+std::size_t byte_of_col(std::string_view s, std::uint32_t col) {
+  std::size_t i = 0;
+  for (std::uint32_t c = 1; c < col && i < s.size(); ++c) {
+    char32_t cp = 0;
+    const std::size_t n = utf8_decode(s, i, cp);
+    i += n == 0 ? 1 : n;
+  }
+  return std::min(i, s.size());
+}
+
+std::size_t rtrim_len(std::string_view s) {
+  std::size_t n = s.size();
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\f' || s[n - 1] == '\v'))
+    --n;
+  return n;
+}
+
+std::size_t indent_len(std::string_view s) {
+  std::size_t n = 0;
+  while (n < s.size() && (s[n] == ' ' || s[n] == '\t')) ++n;
+  return n;
+}
+
+// Secret keys and names that look like one (misspelt or made-up keys still hold secrets).
+bool looks_secret(std::string_view lower) {
+  if (is_secret_key(lower)) return true;
+  auto ends_with = [&](std::string_view suffix) {
+    return lower.size() >= suffix.size() && lower.substr(lower.size() - suffix.size()) == suffix;
+  };
+  if (ends_with("_file") || ends_with("_path")) return false;
+  for (std::string_view word : {"secret", "token", "password", "passwd", "private_key"})
+    if (lower.find(word) != std::string_view::npos) return true;
+  return false;
+}
+
+// Replaces [pos, pos+len) of s by the masked form of the value there.
+void mask_value(std::string& s, std::size_t pos, std::size_t len, bool key_id) {
+  if (len == 0) return;
+  const std::string repl = key_id ? mask_key_id(std::string_view(s).substr(pos, len)) : std::string(kMask);
+  s.replace(pos, len, repl);
+}
+
+// `key = value` in s from byte `from`: masks the value by what the key is.
+void mask_assignment(std::string& s, std::size_t from, std::string_view lower_key) {
+  const bool secret = looks_secret(lower_key);
+  const bool key_id = !secret && is_key_id_key(lower_key);
+  if (!secret && !key_id) return;
+  const std::size_t eq = s.find_first_of("=:", from);
+  if (eq == std::string::npos) return;
+  std::size_t v = eq + 1;
+  while (v < s.size() && (s[v] == ' ' || s[v] == '\t')) ++v;
+  const std::size_t end = rtrim_len(s);
+  if (v < end) mask_value(s, v, end - v, key_id);
+}
+
+void mask_structured(const ParsedFile& pf, std::uint32_t line, std::string& s) {
+  const LineKind kind = pf.kind_of(line);
+  if (kind != LineKind::Key && kind != LineKind::Continuation) return;
+  const Entry* e = pf.entry_at_line(line);
+  if (e == nullptr) return;
+  const std::string_view key = pf.str(e->key);
+  const bool secret = looks_secret(key);
+  if (kind == LineKind::Key) {
+    const std::size_t v = byte_of_col(s, e->value_col);
+    const std::size_t end = rtrim_len(s);
+    if (v < end && (secret || is_key_id_key(key))) mask_value(s, v, end - v, !secret);
+    return;
+  }
+  // A continuation line.
+  if (secret) {
+    const std::size_t v = indent_len(s);
+    const std::size_t end = rtrim_len(s);
+    if (v < end) s.replace(v, end - v, kMask);
+    return;
+  }
+  for (std::uint32_t i = 0; i < e->n_subs; ++i) {
+    const SubEntry& sub = pf.subs[e->first_sub + i];
+    if (sub.line != line) continue;
+    mask_assignment(s, byte_of_col(s, sub.col), ascii_lower(pf.str(sub.key)));
+  }
+}
+
+// Makes the excerpt printable without changing its column count: invalid bytes and control
+// characters other than TAB become U+FFFD.
+std::string printable_line(std::string_view s) {
+  std::string valid = report::valid_utf8(s);
+  std::string out;
+  out.reserve(valid.size());
+  for (std::size_t i = 0; i < valid.size();) {
+    char32_t cp = 0;
+    std::size_t n = utf8_decode(valid, i, cp);
+    if (n == 0) n = 1;  // cannot happen after valid_utf8
+    if ((cp < 0x20 && cp != '\t') || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+      out += "\xEF\xBF\xBD";  // U+FFFD
+    else
+      out.append(valid, i, n);
+    i += n;
+  }
+  return out;
+}
+
+void mask_heuristic(std::string& s, bool key_line) {
+  // `[#;] [export] key = value` with a secret-looking key (comments, invalid lines, continuation
+  // lines). Not on key lines: their key is known and was dealt with.
+  static const RE2 kAssign(R"(^\s*[#;]*\s*(?:export\s+)?([A-Za-z0-9_.\-]+)\s*[=:])");
+  re2::StringPiece key;
+  if (!key_line && RE2::PartialMatch(s, kAssign, &key)) {
+    const std::size_t from = static_cast<std::size_t>(key.data() - s.data());
+    mask_assignment(s, from, ascii_lower(std::string_view(key.data(), key.size())));
+  }
+
+  // Replaces every match of re for which accept(match) holds by make(match).
+  auto replace_all = [&s](const RE2& re, auto accept, auto make) {
+    std::string out;
+    std::size_t pos = 0;
+    re2::StringPiece m;
+    re2::StringPiece input(s);
+    while (pos <= s.size() && re.Match(input, pos, s.size(), RE2::UNANCHORED, &m, 1)) {
+      const std::size_t start = static_cast<std::size_t>(m.data() - s.data());
+      const std::string_view match(m.data(), m.size());
+      out.append(s, pos, start - pos);
+      if (accept(match))
+        out += make(match);
+      else
+        out += match;
+      pos = start + std::max<std::size_t>(m.size(), 1);
+      if (m.empty() && start < s.size()) out += s[start];
+    }
+    if (pos < s.size()) out.append(s, pos, std::string::npos);
+    s = std::move(out);
+  };
+
+  // Access key ids anywhere.
+  static const RE2 kKeyId(R"(\b(?:AKIA|ASIA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|ABIA|ACCA|AGPA|ASCA)[A-Z0-9]{16}\b)");
+  replace_all(kKeyId, [](std::string_view) { return true; }, [](std::string_view m) { return mask_key_id(m); });
+
+  // Long base64-looking runs with upper case, lower case and digits: secret keys, session tokens.
+  static const RE2 kToken(R"([A-Za-z0-9+/]{30,}={0,2})");
+  replace_all(
+      kToken,
+      [](std::string_view m) {
+        bool upper = false, lower = false, digit = false;
+        for (char c : m) {
+          upper |= c >= 'A' && c <= 'Z';
+          lower |= c >= 'a' && c <= 'z';
+          digit |= c >= '0' && c <= '9';
+        }
+        return upper && lower && digit;
+      },
+      [](std::string_view) { return std::string(kMask); });
+}
+
+}  // namespace
+
+std::string safe_excerpt(const Workspace& ws, const std::string& file_display, std::uint32_t line) {
+  const ParsedFile* pf = nullptr;
+  for (const SourceFile* f : {&ws.config, &ws.credentials}) {
+    if (f->ok() && f->display == file_display) {
+      pf = f->parsed.get();
+      break;
+    }
+  }
+  // The env file is not kept as text: no excerpt for it (nor for the process environment).
+  if (pf == nullptr || line == 0 || line > pf->lines.size()) return {};
+  std::string s(pf->line_text(line));
+  mask_structured(*pf, line, s);
+  s = printable_line(s);
+  mask_heuristic(s, pf->kind_of(line) == LineKind::Key);
+  return s;
+}
+
+}  // namespace awslint

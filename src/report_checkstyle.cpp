@@ -1,0 +1,69 @@
+// Checkstyle XML (version 4.3), as reviewdog, Jenkins' warnings-ng and others read it:
+//
+//   <checkstyle version="4.3">
+//     <file name="config">
+//       <error line="3" column="1" severity="warning" message="…" source="awslint.AWS301"/>
+//     </file>
+//   </checkstyle>
+//
+// One <file> per file in the order findings come (they are sorted by file); severity error,
+// warning or info (for notes). The location is report::anchor(), so an environment finding sits at
+// the line it `affects`, or line 1 of the config file; `column` is left out when there is none.
+#include <algorithm>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "report_internal.h"
+
+namespace awslint::report {
+namespace {
+
+std::string_view checkstyle_severity(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Note: return "info";
+  }
+  return "warning";
+}
+
+class CheckstyleReporter final : public Reporter {
+ public:
+  void write(const std::vector<Finding>& findings, const ReportContext& ctx, std::string& out) override {
+    struct Item {
+      const Finding* f;
+      Anchor a;
+    };
+    std::vector<std::pair<std::string, std::vector<Item>>> files;
+    for (const Finding& f : findings) {
+      Anchor a = anchor(f, ctx);
+      auto it = std::find_if(files.begin(), files.end(), [&](const auto& p) { return p.first == a.file; });
+      if (it == files.end()) {
+        files.emplace_back(a.file, std::vector<Item>{});
+        it = files.end() - 1;
+      }
+      it->second.push_back(Item{&f, std::move(a)});
+    }
+    auto o = std::back_inserter(out);
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out += "<checkstyle version=\"4.3\">\n";
+    for (const auto& [name, items] : files) {
+      fmt::format_to(o, "  <file name=\"{}\">\n", xml_escape(name, true));
+      for (const Item& i : items) {
+        fmt::format_to(o, "    <error line=\"{}\"", i.a.line);
+        if (i.a.has_col) fmt::format_to(o, " column=\"{}\"", i.a.col);
+        fmt::format_to(o, " severity=\"{}\" message=\"{}\" source=\"awslint.{}\"/>\n",
+                       checkstyle_severity(i.f->severity), xml_escape(i.f->message, true), xml_escape(i.f->rule, true));
+      }
+      out += "  </file>\n";
+    }
+    out += "</checkstyle>\n";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_checkstyle() { return std::make_unique<CheckstyleReporter>(); }
+
+}  // namespace awslint::report
