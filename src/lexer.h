@@ -16,9 +16,9 @@ namespace awslint {
 // A string stored in a ParsedFile: either a slice of the file text or of its arena.
 // Compact on purpose: a 100,000-profile config has half a million entries.
 struct Str {
-  std::uint32_t off = 0;
+  static constexpr std::uint32_t kArena = 0x80000000u;
+  std::uint32_t off = 0;  // high bit set: offset into the arena
   std::uint32_t len = 0;
-  bool in_arena = false;
 };
 
 enum class IssueKind : std::uint8_t {
@@ -49,18 +49,17 @@ struct SubEntry {
 
 struct Entry {
   Str key;    // lower-cased, as the CLI stores it
-  Str raw_key;  // as written (trailing whitespace removed)
   Str value;  // the value as configparser returns it (continuations joined with '\n')
   std::uint32_t line = 0;      // line of the key
   std::uint32_t end_line = 0;  // last continuation line (== line when none)
   std::uint32_t key_col = 1;
   std::uint32_t value_col = 1;  // column of the first value character on the key line
-  std::uint32_t indent = 0;     // indentation of the key line, in code points
   std::uint32_t first_sub = 0;  // index into ParsedFile::subs
   std::uint32_t n_subs = 0;
   bool nested = false;          // value starts with '\n': botocore parses it as sub-keys
   bool has_continuation = false;  // at least one continuation line was appended
   bool nested_error = false;    // a sub-line without '=' (the CLI rejects the file)
+  bool duplicate = false;       // repeats a key of its section (the CLI rejects the file)
 };
 
 struct Section {
@@ -90,8 +89,6 @@ enum class LineKind : std::uint8_t {
 struct Line {
   std::uint32_t off = 0;  // byte offset of the line start in text
   std::uint32_t len = 0;  // without the line terminator
-  LineKind kind = LineKind::Blank;
-  std::uint32_t entry = UINT32_MAX;  // for Key and Continuation lines: the owning entry
 };
 
 class ParsedFile {
@@ -103,18 +100,19 @@ class ParsedFile {
   std::string text;  // the raw bytes of the file
 
   std::vector<Line> lines;
+  std::vector<LineKind> line_kinds;  // parallel to lines
   std::vector<Section> sections;  // file order, [DEFAULT] and duplicates included
   std::vector<Entry> entries;
   std::vector<SubEntry> subs;
   std::vector<Issue> issues;      // in line order
   bool rejected = false;          // the CLI raises ConfigParseError for this file
   bool has_bom = false;
-  std::int32_t defaults_section = -1;  // index of the first [DEFAULT] section, or -1
+  std::vector<std::uint32_t> defaults_sections;  // indexes of the [DEFAULT] sections (they share one dict)
   std::size_t invalid_utf8_offset = std::string::npos;
 
   std::string_view str(Str s) const {
-    const std::string& base = s.in_arena ? arena_ : text;
-    return std::string_view(base).substr(s.off, s.len);
+    if (s.off & Str::kArena) return std::string_view(arena_).substr(s.off & ~Str::kArena, s.len);
+    return std::string_view(text).substr(s.off, s.len);
   }
   std::string_view line_text(std::uint32_t line) const {  // 1-based
     const Line& l = lines[line - 1];
@@ -126,6 +124,11 @@ class ParsedFile {
   const Entry* begin(const Section& s) const { return entries.data() + s.first_entry; }
   const Entry* end(const Section& s) const { return entries.data() + s.first_entry + s.n_entries; }
   const Entry* find(const Section& s, std::string_view key) const;  // own entries, then [DEFAULT]
+  const Entry* find_default(std::string_view key) const;            // [DEFAULT] entries only
+  const Entry* entry_at_line(std::uint32_t line) const;  // the entry a Key/Continuation line belongs to
+  LineKind kind_of(std::uint32_t line) const { return line_kinds[line - 1]; }
+  // The key as written on its line (case kept, surrounding whitespace removed).
+  std::string_view raw_key(const Entry& e) const;
 
  private:
   std::string arena_;

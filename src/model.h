@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <ctime>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,7 +52,7 @@ enum class SectionRole : std::uint8_t {
 struct ConfigSection {
   std::uint32_t index = 0;  // into ParsedFile::sections
   SectionRole role = SectionRole::Ignored;
-  std::string name;     // profile / sso-session / services name (empty for Ignored/Defaults)
+  std::string_view name;  // profile / sso-session / services name (empty for Ignored/Defaults)
   bool shadowed = false;  // a later section gives the same profile name (it replaces this one)
 };
 
@@ -84,7 +85,7 @@ struct Value {
 
 // A profile as the CLI sees it: its config section (profile map) and its credentials section.
 struct Profile {
-  std::string name;
+  std::string_view name;
   const Section* config = nullptr;       // winning config section, or null
   const Section* credentials = nullptr;  // credentials section, or null
   // A key of this profile: the credentials file wins over the config file (botocore merges the
@@ -99,7 +100,7 @@ struct Profile {
 };
 
 struct SsoSession {
-  std::string name;
+  std::string_view name;
   const Section* section = nullptr;
   std::optional<Value> get(std::string_view key) const;
   const SourceFile* file = nullptr;
@@ -114,7 +115,7 @@ struct LintContext {
 
 // Which profile the CLI would use, and why.
 struct Selection {
-  std::string name;
+  std::string_view name;
   enum class Source : std::uint8_t { Flag, AwsProfile, AwsDefaultProfile, Default } source = Source::Default;
   const EnvVar* var = nullptr;  // the variable that selected it (AwsProfile / AwsDefaultProfile)
 };
@@ -135,6 +136,8 @@ class Workspace {
   const Profile* profile(std::string_view name) const;
   const std::vector<SsoSession>& sso_sessions() const { return sso_sessions_; }
   const SsoSession* sso_session(std::string_view name) const;
+  // [services x] sections (newer CLIs read them; same shape as an sso-session).
+  const std::vector<SsoSession>& services() const { return services_; }
 
   // The role a config section plays, by section index.
   const ConfigSection* config_section(std::uint32_t index) const;
@@ -156,6 +159,9 @@ class Workspace {
   std::unordered_map<std::string_view, std::uint32_t> profile_index_;
   std::vector<SsoSession> sso_sessions_;
   std::unordered_map<std::string_view, std::uint32_t> sso_index_;
+  std::vector<SsoSession> services_;
+  std::deque<std::string> names_;  // names that are not slices of a file (shlex removed quotes)
+  std::string_view keep(std::string s);
 };
 
 // Keys whose values are secrets: never printed, in no format.

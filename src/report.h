@@ -28,7 +28,9 @@ struct ReportContext {
   bool execution_successful = true;  // false when an input could not be read (SARIF invocations)
   std::string automation_id = "awslint/";  // SARIF automationDetails.id
   // Source lines for excerpts: file display path -> the file (null when not read).
-  const class Workspace* workspace = nullptr;
+  const class Workspace* workspace = nullptr;  // the first workspace (kept for simple callers)
+  // Every workspace linted (one per config/credentials pair); excerpts look the file up here.
+  std::vector<const class Workspace*> workspaces;
 };
 
 class Reporter {

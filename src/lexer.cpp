@@ -1,0 +1,437 @@
+// A transcription of configparser.RawConfigParser._read (Python 3.11) with botocore's defaults,
+// plus botocore's _parse_nested, over UTF-8 bytes. Comments refer to the Python names.
+#include "lexer.h"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+
+#include "text.h"
+
+namespace awslint {
+
+Str ParsedFile::intern(std::string_view s) {
+  Str r{static_cast<std::uint32_t>(arena_.size()) | Str::kArena, static_cast<std::uint32_t>(s.size())};
+  arena_.append(s);
+  return r;
+}
+
+const Entry* ParsedFile::find_default(std::string_view key) const {
+  for (std::uint32_t si : defaults_sections) {
+    const Section& d = sections[si];
+    for (const Entry* e = begin(d); e != end(d); ++e)
+      if (!e->duplicate && str(e->key) == key) return e;
+  }
+  return nullptr;
+}
+
+const Entry* ParsedFile::find(const Section& s, std::string_view key) const {
+  for (const Entry* e = begin(s); e != end(s); ++e)
+    if (!e->duplicate && str(e->key) == key) return e;
+  if (s.is_defaults) return nullptr;
+  return find_default(key);
+}
+
+const Entry* ParsedFile::entry_at_line(std::uint32_t line) const {
+  // Entries are in line order; the owner is the last entry starting at or before the line.
+  auto it = std::upper_bound(entries.begin(), entries.end(), line,
+                             [](std::uint32_t l, const Entry& e) { return l < e.line; });
+  if (it == entries.begin()) return nullptr;
+  --it;
+  return (line >= it->line && line <= it->end_line) ? &*it : nullptr;
+}
+
+std::string_view ParsedFile::raw_key(const Entry& e) const {
+  std::string_view l = py_strip(line_text(e.line));
+  const std::size_t p = l.find_first_of("=:");
+  return py_rstrip(l.substr(0, p));
+}
+
+std::uint32_t column_of(std::string_view line, std::size_t byte) {
+  return static_cast<std::uint32_t>(code_points(line.substr(0, std::min(byte, line.size()))) + 1);
+}
+
+namespace {
+
+class Lexer {
+ public:
+  explicit Lexer(ParsedFile& f) : f_(f) {}
+
+  void run() {
+    split_lines();
+    const std::string_view text = f_.text;
+    f_.invalid_utf8_offset = first_invalid_utf8(text);
+    f_.has_bom = text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0;
+    std::uint32_t invalid_line = 0;
+    if (f_.invalid_utf8_offset != std::string::npos) {
+      auto it = std::upper_bound(f_.lines.begin(), f_.lines.end(), f_.invalid_utf8_offset,
+                                 [](std::size_t off, const Line& l) { return off < l.off; });
+      invalid_line = static_cast<std::uint32_t>(it - f_.lines.begin());
+      const Line& l = f_.lines[invalid_line - 1];
+      Issue is{IssueKind::InvalidEncoding, invalid_line,
+               column_of(text.substr(l.off, l.len), f_.invalid_utf8_offset - l.off)};
+      is.detail = fmt_byte(static_cast<unsigned char>(text[f_.invalid_utf8_offset]));
+      issues_.push_back(std::move(is));
+    }
+    f_.line_kinds.assign(f_.lines.size(), LineKind::Blank);
+    for (std::uint32_t i = 0; i < f_.lines.size(); ++i) line(i + 1);
+    finish_entry();
+    finish_section();
+    check_nested_defaults();
+    if (invalid_line) {
+      // The decoder fails at that line: mark it (the rest is still read, to lint what we can).
+      f_.line_kinds[invalid_line - 1] = LineKind::NotDecodable;
+    }
+    std::stable_sort(issues_.begin(), issues_.end(),
+                     [](const Issue& a, const Issue& b) { return a.line != b.line ? a.line < b.line : a.col < b.col; });
+    f_.issues = std::move(issues_);
+    f_.rejected = rejected_ || !f_.issues.empty();
+  }
+
+ private:
+  static std::string fmt_byte(unsigned char b) {
+    static const char* hex = "0123456789abcdef";
+    std::string s = "\\x";
+    s.push_back(hex[b >> 4]);
+    s.push_back(hex[b & 15]);
+    return s;
+  }
+
+  // Python's universal newlines: \n, \r\n and a lone \r end a line.
+  void split_lines() {
+    const std::string& t = f_.text;
+    const std::size_t n = t.size();
+    f_.lines.reserve(n / 24 + 1);
+    std::size_t start = 0;
+    const char* data = t.data();
+    std::size_t i = 0;
+    while (i < n) {
+      // Find the next \n or \r quickly.
+      const void* nl = std::memchr(data + i, '\n', n - i);
+      const void* cr = std::memchr(data + i, '\r', (nl ? static_cast<const char*>(nl) - data : n) - i);
+      const char* hit = cr ? static_cast<const char*>(cr) : static_cast<const char*>(nl);
+      if (!hit) break;
+      const std::size_t pos = hit - data;
+      f_.lines.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos - start)});
+      i = pos + 1;
+      if (*hit == '\r' && i < n && data[i] == '\n') ++i;
+      start = i;
+    }
+    if (start < n) f_.lines.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(n - start)});
+  }
+
+  // Leading whitespace: byte length and code points (NONSPACECRE.search(line).start()).
+  static void indent_of(std::string_view l, std::size_t& bytes, std::uint32_t& cps) {
+    bytes = 0;
+    cps = 0;
+    while (bytes < l.size()) {
+      const auto c = static_cast<unsigned char>(l[bytes]);
+      if (c < 0x80) {
+        if (!py_isspace(c)) break;
+        ++bytes;
+        ++cps;
+        continue;
+      }
+      char32_t cp;
+      const std::size_t k = utf8_decode(l, bytes, cp);
+      if (k == 0 || !py_isspace(cp)) break;
+      bytes += k;
+      ++cps;
+    }
+  }
+
+  void line(std::uint32_t lineno) {
+    const Line& L = f_.lines[lineno - 1];
+    const std::string_view raw = std::string_view(f_.text).substr(L.off, L.len);
+    std::size_t lead_bytes;
+    std::uint32_t indent;
+    indent_of(raw, lead_bytes, indent);
+    std::string_view value = py_rstrip(raw.substr(lead_bytes));
+    LineKind& kind = f_.line_kinds[lineno - 1];
+
+    // Full-line comments: the stripped line starts with '#' or ';'.
+    if (!value.empty() && (value[0] == '#' || value[0] == ';')) {
+      kind = LineKind::Comment;
+      return;
+    }
+    if (value.empty()) {
+      kind = LineKind::Blank;
+      // An empty line inside an open value adds an empty line to it (removed again at the end
+      // when trailing).
+      if (have_section_ && open_ != kNone) pieces_.push_back({lineno, 0, 0});
+      return;
+    }
+    // Continuation line?
+    if (have_section_ && open_ != kNone && indent > indent_level_) {
+      kind = LineKind::Continuation;
+      pieces_.push_back({lineno, static_cast<std::uint32_t>(value.data() - f_.text.data()),
+                         static_cast<std::uint32_t>(value.size())});
+      f_.entries[open_].end_line = lineno;
+      f_.entries[open_].has_continuation = true;
+      return;
+    }
+    indent_level_ = indent;
+    // Section header: SECTCRE = \[(?P<header>.+)\] matched at the start, greedy.
+    if (value[0] == '[') {
+      const std::size_t close = value.rfind(']');
+      if (close != std::string_view::npos && close >= 2) {
+        kind = LineKind::Section;
+        section(lineno, raw, value, close);
+        return;
+      }
+    }
+    if (!have_section_) {
+      kind = LineKind::Invalid;
+      if (!missing_header_reported_) {
+        missing_header_reported_ = true;
+        Issue is{IssueKind::MissingSectionHeader, lineno, indent + 1};
+        if (lineno == 1 && f_.has_bom) is.detail = "bom";
+        issues_.push_back(std::move(is));
+      }
+      return;
+    }
+    // Option line: OPTCRE splits at the first '=' or ':'.
+    const std::size_t delim = value.find_first_of("=:");
+    if (delim == std::string_view::npos) {
+      kind = LineKind::Invalid;
+      Issue is{IssueKind::InvalidLine, lineno, indent + 1};
+      is.detail = value == "[]" ? "empty-header" : (value[0] == '[' ? "bad-header" : "no-delimiter");
+      issues_.push_back(std::move(is));
+      return;  // optname stays what it was (configparser keeps going)
+    }
+    const std::string_view key = py_rstrip(value.substr(0, delim));
+    if (key.empty()) {
+      kind = LineKind::Invalid;
+      Issue is{IssueKind::InvalidLine, lineno, indent + 1};
+      is.detail = "empty-key";
+      issues_.push_back(std::move(is));
+      finish_entry();
+      open_ = kNone;  // optname = '' is falsy: nothing continues it
+      return;
+    }
+    kind = LineKind::Key;
+    finish_entry();
+    std::string_view val = value.substr(delim + 1);
+    val.remove_prefix(py_lspace_bytes(val));
+
+    Entry e;
+    if (py_lower(key, lower_buf_)) {
+      e.key = f_.intern(lower_buf_);
+    } else {
+      e.key = {static_cast<std::uint32_t>(key.data() - f_.text.data()), static_cast<std::uint32_t>(key.size())};
+    }
+    e.value = {static_cast<std::uint32_t>(val.data() - f_.text.data()), static_cast<std::uint32_t>(val.size())};
+    e.line = e.end_line = lineno;
+    e.key_col = indent + 1;
+    e.value_col = column_of(raw, static_cast<std::size_t>(val.data() - raw.data()));
+    const std::uint32_t idx = static_cast<std::uint32_t>(f_.entries.size());
+    // DuplicateOptionError: the same (section, lower-cased key) twice.
+    const std::string_view lk = f_.str(e.key);
+    if (const Entry* first = find_in_current(lk)) {
+      e.duplicate = true;
+      Issue is{IssueKind::DuplicateKey, lineno, indent + 1, first->line, first->key_col};
+      is.detail = printable(lk);
+      issues_.push_back(std::move(is));
+    }
+    f_.entries.push_back(e);
+    remember_key(idx);
+    open_ = idx;
+    pieces_.clear();
+    pieces_.push_back({lineno, e.value.off, e.value.len});
+  }
+
+  void section(std::uint32_t lineno, std::string_view raw, std::string_view value, std::size_t close) {
+    finish_entry();
+    finish_section();
+    open_ = kNone;  // sections can't start with a continuation line
+    const std::string_view name = value.substr(1, close - 1);
+    Section s;
+    s.name = {static_cast<std::uint32_t>(name.data() - f_.text.data()), static_cast<std::uint32_t>(name.size())};
+    s.line = s.end_line = lineno;
+    s.col = column_of(raw, static_cast<std::size_t>(value.data() - raw.data()));
+    s.name_col = s.col + 1;
+    s.first_entry = static_cast<std::uint32_t>(f_.entries.size());
+    s.trailing_text = close + 1 != value.size();
+    const std::uint32_t idx = static_cast<std::uint32_t>(f_.sections.size());
+    if (name == "DEFAULT") {
+      s.is_defaults = true;
+      f_.defaults_sections.push_back(idx);
+    } else {
+      auto [it, inserted] = section_index_.emplace(name, idx);
+      if (!inserted) {
+        s.duplicate = true;
+        const Section& first = f_.sections[it->second];
+        Issue is{IssueKind::DuplicateSection, lineno, s.col, first.line, first.col};
+        is.detail = printable(name);
+        issues_.push_back(std::move(is));
+      }
+    }
+    f_.sections.push_back(s);
+    have_section_ = true;
+    cur_section_ = idx;
+    key_set_.clear();
+    key_set_active_ = false;
+  }
+
+  void finish_section() {
+    if (!have_section_) return;
+    Section& s = f_.sections[cur_section_];
+    s.n_entries = static_cast<std::uint32_t>(f_.entries.size()) - s.first_entry;
+  }
+
+  // Keys seen in the current section (all [DEFAULT] sections share one).
+  const Entry* find_in_current(std::string_view key) {
+    const Section& s = f_.sections[cur_section_];
+    if (s.is_defaults) {
+      for (std::uint32_t di : f_.defaults_sections) {
+        const Section& d = f_.sections[di];
+        const std::uint32_t n = di == cur_section_ ? static_cast<std::uint32_t>(f_.entries.size()) - d.first_entry
+                                                   : d.n_entries;
+        for (std::uint32_t k = 0; k < n; ++k) {
+          const Entry& e = f_.entries[d.first_entry + k];
+          if (!e.duplicate && f_.str(e.key) == key) return &e;
+        }
+      }
+      return nullptr;
+    }
+    const std::uint32_t n = static_cast<std::uint32_t>(f_.entries.size()) - s.first_entry;
+    if (n < kLinearLimit) {
+      for (std::uint32_t k = 0; k < n; ++k) {
+        const Entry& e = f_.entries[s.first_entry + k];
+        if (!e.duplicate && f_.str(e.key) == key) return &e;
+      }
+      return nullptr;
+    }
+    if (!key_set_active_) {
+      key_set_active_ = true;
+      for (std::uint32_t k = 0; k < n; ++k) {
+        const Entry& e = f_.entries[s.first_entry + k];
+        if (!e.duplicate) key_set_.emplace(std::string(f_.str(e.key)), s.first_entry + k);
+      }
+    }
+    auto it = key_set_.find(std::string(key));
+    return it == key_set_.end() ? nullptr : &f_.entries[it->second];
+  }
+
+  void remember_key(std::uint32_t idx) {
+    const Entry& e = f_.entries[idx];
+    if (key_set_active_ && !e.duplicate) key_set_.emplace(std::string(f_.str(e.key)), idx);
+  }
+
+  // _join_multiline_values, then botocore's _parse_nested for values that start with '\n'.
+  void finish_entry() {
+    if (open_ == kNone) return;
+    Entry& e = f_.entries[open_];
+    const std::uint32_t entry_index = open_;
+    open_ = kNone;
+    if (pieces_.size() <= 1) return;  // single line: the value is a slice of the text
+    // Trailing empty pieces are removed by rstrip().
+    std::size_t n = pieces_.size();
+    while (n > 1 && pieces_[n - 1].len == 0) --n;
+    if (n == 1) return;
+    join_buf_.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i) join_buf_.push_back('\n');
+      join_buf_.append(std::string_view(f_.text).substr(pieces_[i].off, pieces_[i].len));
+    }
+    // rstrip() of the joined value: pieces are stripped lines, so only '\n's could trail; the
+    // loop above already dropped them. A first piece that is empty makes a leading '\n'.
+    e.value = f_.intern(join_buf_);
+    if (pieces_[0].len != 0) return;
+    // Nested block.
+    e.nested = true;
+    e.first_sub = static_cast<std::uint32_t>(f_.subs.size());
+    for (std::size_t i = 1; i < n; ++i) {
+      const Piece& p = pieces_[i];
+      if (p.len == 0) continue;
+      const std::string_view piece = std::string_view(f_.text).substr(p.off, p.len);
+      const std::string_view line_raw = f_.line_text(p.line);
+      for (std::string_view part : py_splitlines(piece)) {
+        const std::string_view sp = py_strip(part);
+        if (sp.empty()) continue;
+        const std::size_t eq = sp.find('=');
+        if (eq == std::string_view::npos) {
+          if (!e.nested_error) {
+            e.nested_error = true;
+            Issue is{IssueKind::InvalidNested, p.line,
+                     column_of(line_raw, static_cast<std::size_t>(sp.data() - line_raw.data()))};
+            is.detail = printable(f_.str(e.key));
+            is.related_line = e.line;
+            is.related_col = e.key_col;
+            nested_issues_.push_back({entry_index, std::move(is)});
+          }
+          continue;
+        }
+        const std::string_view sk = py_strip(sp.substr(0, eq));
+        const std::string_view sv = py_strip(sp.substr(eq + 1));
+        SubEntry s;
+        s.key = {static_cast<std::uint32_t>(sk.data() - f_.text.data()), static_cast<std::uint32_t>(sk.size())};
+        s.value = {static_cast<std::uint32_t>(sv.data() - f_.text.data()), static_cast<std::uint32_t>(sv.size())};
+        s.line = p.line;
+        s.col = column_of(line_raw, static_cast<std::size_t>(sk.data() - line_raw.data()));
+        f_.subs.push_back(s);
+      }
+    }
+    e.n_subs = static_cast<std::uint32_t>(f_.subs.size()) - e.first_sub;
+  }
+
+  // A nested value that botocore cannot parse rejects the file when botocore reads it: always in a
+  // regular section; in [DEFAULT] only if some section inherits it (does not set the key itself).
+  void check_nested_defaults() {
+    for (auto& [entry_index, issue] : nested_issues_) {
+      const Entry& e = f_.entries[entry_index];
+      bool in_defaults = false;
+      for (std::uint32_t di : f_.defaults_sections) {
+        const Section& d = f_.sections[di];
+        if (entry_index >= d.first_entry && entry_index < d.first_entry + d.n_entries) in_defaults = true;
+      }
+      if (!in_defaults) {
+        if (!e.duplicate) issues_.push_back(std::move(issue));
+        continue;
+      }
+      if (e.duplicate) continue;
+      const std::string_view key = f_.str(e.key);
+      bool inherited = false;
+      for (const Section& s : f_.sections) {
+        if (s.is_defaults || s.duplicate) continue;
+        bool own = false;
+        for (const Entry* o = f_.begin(s); o != f_.end(s); ++o)
+          if (!o->duplicate && f_.str(o->key) == key) own = true;
+        if (!own) inherited = true;
+      }
+      if (inherited) issues_.push_back(std::move(issue));
+    }
+  }
+
+  struct Piece {
+    std::uint32_t line, off, len;
+  };
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  static constexpr std::uint32_t kLinearLimit = 16;
+
+  ParsedFile& f_;
+  std::vector<Issue> issues_;
+  bool rejected_ = false;
+  bool have_section_ = false;
+  bool missing_header_reported_ = false;
+  std::uint32_t cur_section_ = 0;
+  std::uint32_t open_ = kNone;  // the open option (optname), an index into entries
+  std::uint32_t indent_level_ = 0;
+  std::vector<Piece> pieces_;  // value lines of the open option
+  std::string join_buf_, lower_buf_;
+  std::unordered_map<std::string_view, std::uint32_t> section_index_;
+  std::unordered_map<std::string, std::uint32_t> key_set_;  // owns its keys: the arena may move
+  bool key_set_active_ = false;
+  std::vector<std::pair<std::uint32_t, Issue>> nested_issues_;
+};
+
+}  // namespace
+
+std::unique_ptr<ParsedFile> lex(std::string text) {
+  auto f = std::make_unique<ParsedFile>();
+  f->text = std::move(text);
+  Lexer(*f).run();
+  return f;
+}
+
+}  // namespace awslint

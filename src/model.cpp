@@ -1,0 +1,240 @@
+#include "model.h"
+
+#include <algorithm>
+
+#include "text.h"
+
+namespace awslint {
+
+const EnvVar* Environment::get(std::string_view name) const {
+  if (!enabled) return nullptr;
+  for (auto it = vars.rbegin(); it != vars.rend(); ++it)
+    if (it->name == name) return &*it;
+  return nullptr;
+}
+
+namespace {
+std::optional<Value> lookup(const SourceFile* file, const Section* section, std::string_view key) {
+  if (!file || !section || !file->parsed) return std::nullopt;
+  const ParsedFile& pf = *file->parsed;
+  const Entry* e = pf.find(*section, key);
+  if (!e) return std::nullopt;
+  Value v;
+  v.key = pf.str(e->key);
+  v.text = pf.str(e->value);
+  v.file = file;
+  v.section = section;
+  v.entry = e;
+  v.line = e->line;
+  v.col = e->key_col;
+  v.value_col = e->value_col;
+  v.from_defaults = !(e >= pf.begin(*section) && e < pf.end(*section));
+  return v;
+}
+}  // namespace
+
+std::optional<Value> Profile::get_config(std::string_view key) const { return lookup(config_file, config, key); }
+std::optional<Value> Profile::get_credentials(std::string_view key) const {
+  return lookup(credentials_file, credentials, key);
+}
+std::optional<Value> Profile::get(std::string_view key) const {
+  if (auto v = get_credentials(key)) return v;
+  return get_config(key);
+}
+
+std::optional<Value> SsoSession::get(std::string_view key) const { return lookup(file, section, key); }
+
+std::string_view source_name(Selection::Source s) {
+  switch (s) {
+    case Selection::Source::Flag: return "--profile";
+    case Selection::Source::AwsProfile: return "AWS_PROFILE";
+    case Selection::Source::AwsDefaultProfile: return "AWS_DEFAULT_PROFILE";
+    case Selection::Source::Default: return "default";
+  }
+  return "default";
+}
+
+std::string_view Workspace::keep(std::string s) {
+  names_.push_back(std::move(s));
+  return names_.back();
+}
+
+void Workspace::build() {
+  config_sections_.clear();
+  profiles_.clear();
+  profile_index_.clear();
+  sso_sessions_.clear();
+  sso_index_.clear();
+  services_.clear();
+
+  // A name from shlex: a slice of the header when shlex changed nothing, else a kept copy.
+  auto name_from = [&](std::string_view header, const std::string& word) -> std::string_view {
+    const std::size_t p = header.find(word);
+    if (!word.empty() && p != std::string_view::npos) return header.substr(p, word.size());
+    return keep(word);
+  };
+
+  if (config.ok()) {
+    const ParsedFile& pf = *config.parsed;
+    config_sections_.reserve(pf.sections.size());
+    std::unordered_map<std::string_view, std::uint32_t> services_index;
+    std::vector<std::uint32_t> owner;  // profile index -> its config_sections_ index
+    for (std::uint32_t i = 0; i < pf.sections.size(); ++i) {
+      const Section& s = pf.sections[i];
+      ConfigSection cs;
+      cs.index = i;
+      const std::string_view name = pf.str(s.name);
+      auto split2 = [&](std::string_view& out) {
+        auto parts = shlex_split(name);
+        if (!parts || parts->size() != 2) return false;
+        out = name_from(name, (*parts)[1]);
+        return true;
+      };
+      if (s.is_defaults) {
+        cs.role = SectionRole::Defaults;
+      } else if (s.duplicate) {
+        cs.role = SectionRole::Ignored;  // the CLI rejects the file; the first one is modelled
+      } else if (name.starts_with("profile")) {
+        cs.role = split2(cs.name) ? SectionRole::Profile : SectionRole::Ignored;
+      } else if (name.starts_with("sso-session")) {
+        cs.role = split2(cs.name) ? SectionRole::SsoSession : SectionRole::Ignored;
+      } else if (name == "default") {
+        cs.role = SectionRole::Profile;
+        cs.name = name;
+      } else if (name.starts_with("services")) {
+        cs.role = split2(cs.name) ? SectionRole::Services : SectionRole::Ignored;
+      } else {
+        cs.role = SectionRole::Ignored;
+      }
+      config_sections_.push_back(cs);
+      if (cs.role == SectionRole::Profile) {
+        auto [it, inserted] = profile_index_.emplace(cs.name, static_cast<std::uint32_t>(profiles_.size()));
+        if (inserted) {
+          Profile p;
+          p.name = cs.name;
+          profiles_.push_back(p);
+          owner.push_back(i);
+        } else {
+          // The later section replaces the earlier one entirely (a dict assignment).
+          config_sections_[owner[it->second]].shadowed = true;
+          owner[it->second] = i;
+        }
+        Profile& p = profiles_[it->second];
+        p.config = &s;
+        p.config_file = &config;
+      } else if (cs.role == SectionRole::SsoSession || cs.role == SectionRole::Services) {
+        auto& list = cs.role == SectionRole::SsoSession ? sso_sessions_ : services_;
+        auto& index = cs.role == SectionRole::SsoSession ? sso_index_ : services_index;
+        auto [it, inserted] = index.emplace(cs.name, static_cast<std::uint32_t>(list.size()));
+        if (inserted) list.push_back(SsoSession{cs.name, &s, &config});
+        else {
+          list[it->second].section = &s;
+        }
+      }
+    }
+  }
+  if (credentials.ok()) {
+    const ParsedFile& pf = *credentials.parsed;
+    for (const Section& s : pf.sections) {
+      if (s.is_defaults || s.duplicate) continue;
+      const std::string_view name = pf.str(s.name);
+      auto [it, inserted] = profile_index_.emplace(name, static_cast<std::uint32_t>(profiles_.size()));
+      if (inserted) {
+        Profile p;
+        p.name = name;
+        profiles_.push_back(p);
+      }
+      profiles_[it->second].credentials = &s;
+      profiles_[it->second].credentials_file = &credentials;
+    }
+  }
+  for (auto& p : profiles_) {
+    if (!p.config_file && config.ok()) p.config_file = &config;
+    if (!p.credentials_file && credentials.ok()) p.credentials_file = &credentials;
+  }
+}
+
+const Profile* Workspace::profile(std::string_view name) const {
+  auto it = profile_index_.find(name);
+  return it == profile_index_.end() ? nullptr : &profiles_[it->second];
+}
+
+const SsoSession* Workspace::sso_session(std::string_view name) const {
+  auto it = sso_index_.find(name);
+  return it == sso_index_.end() ? nullptr : &sso_sessions_[it->second];
+}
+
+const ConfigSection* Workspace::config_section(std::uint32_t index) const {
+  if (index < config_sections_.size() && config_sections_[index].index == index) return &config_sections_[index];
+  return nullptr;
+}
+
+Selection Workspace::selected() const {
+  Selection s;
+  if (ctx.profile_flag) {
+    s.name = *ctx.profile_flag;
+    s.source = Selection::Source::Flag;
+  } else if (const EnvVar* v = env.get("AWS_PROFILE")) {
+    s.name = v->value;
+    s.source = Selection::Source::AwsProfile;
+    s.var = v;
+  } else if (const EnvVar* d = env.get("AWS_DEFAULT_PROFILE")) {
+    s.name = d->value;
+    s.source = Selection::Source::AwsDefaultProfile;
+    s.var = d;
+  } else {
+    s.name = "default";
+  }
+  return s;
+}
+
+Selection Workspace::selected_v1() const {
+  Selection s;
+  if (ctx.profile_flag) {
+    s.name = *ctx.profile_flag;
+    s.source = Selection::Source::Flag;
+  } else if (const EnvVar* d = env.get("AWS_DEFAULT_PROFILE")) {
+    s.name = d->value;
+    s.source = Selection::Source::AwsDefaultProfile;
+    s.var = d;
+  } else if (const EnvVar* v = env.get("AWS_PROFILE")) {
+    s.name = v->value;
+    s.source = Selection::Source::AwsProfile;
+    s.var = v;
+  } else {
+    s.name = "default";
+  }
+  return s;
+}
+
+bool is_secret_key(std::string_view k) {
+  if (k == "aws_secret_access_key" || k == "aws_session_token" || k == "aws_security_token" ||
+      k == "aws_secret_key" || k == "secret_access_key" || k == "session_token" || k == "security_token")
+    return true;
+  if (k.ends_with("_file") || k.ends_with("_expires") || k.ends_with("_expiration") || k.ends_with("_url") ||
+      k.ends_with("_arn"))
+    return false;
+  return k.find("secret") != std::string_view::npos || k.ends_with("_token") || k.find("password") != std::string_view::npos;
+}
+
+bool is_secret_var(std::string_view n) {
+  if (n.ends_with("_FILE") || n.ends_with("_URI") || n.ends_with("_EXPIRATION")) return false;
+  return n.find("SECRET") != std::string_view::npos || n.find("TOKEN") != std::string_view::npos ||
+         n.find("PASSWORD") != std::string_view::npos;
+}
+
+bool is_key_id_key(std::string_view k) { return k == "aws_access_key_id" || k == "access_key_id"; }
+
+std::string mask_key_id(std::string_view id) {
+  // Only ASCII alphanumerics are shown; anything else would say more than it should.
+  auto shown = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    });
+  };
+  if (id.size() >= 16 && shown(id.substr(0, 4)) && shown(id.substr(id.size() - 4)))
+    return std::string(id.substr(0, 4)) + "\xE2\x80\xA6" + std::string(id.substr(id.size() - 4));
+  return "\xE2\x80\xA6";
+}
+
+}  // namespace awslint

@@ -1,0 +1,188 @@
+#include "source.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "text.h"
+
+namespace awslint {
+
+FileData RealFileSystem::read(const std::string& path, std::size_t cap) const {
+  FileData d;
+  // O_NONBLOCK: opening a FIFO must not wait for a writer. O_NOCTTY: a terminal never becomes ours.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    const int err = errno;
+    d.status = (err == ENOENT || err == ENOTDIR) ? ReadStatus::Missing : ReadStatus::Unreadable;
+    d.error = std::strerror(err);
+    return d;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    d.status = ReadStatus::Unreadable;
+    d.error = std::strerror(errno);
+    ::close(fd);
+    return d;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    d.status = ReadStatus::NotRegular;
+    d.error = S_ISDIR(st.st_mode)    ? "is a directory"
+              : S_ISFIFO(st.st_mode) ? "is a FIFO, not a regular file"
+              : S_ISCHR(st.st_mode)  ? "is a character device, not a regular file"
+              : S_ISBLK(st.st_mode)  ? "is a block device, not a regular file"
+              : S_ISSOCK(st.st_mode) ? "is a socket, not a regular file"
+                                     : "is not a regular file";
+    ::close(fd);
+    return d;
+  }
+  if (static_cast<std::size_t>(st.st_size) > cap) {
+    d.status = ReadStatus::TooLarge;
+    d.error = "is larger than the " + std::to_string(cap >> 20) + " MiB size cap";
+    ::close(fd);
+    return d;
+  }
+  d.bytes.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  while (true) {
+    if (got == d.bytes.size()) {
+      if (d.bytes.size() > cap) break;
+      // The file may have grown since fstat: read on, within the cap.
+      d.bytes.resize(std::min(cap + 1, std::max<std::size_t>(d.bytes.size() * 2, 4096)));
+    }
+    const ssize_t r = ::read(fd, d.bytes.data() + got, d.bytes.size() - got);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN) break;
+      d.status = ReadStatus::Unreadable;
+      d.error = std::strerror(errno);
+      ::close(fd);
+      d.bytes.clear();
+      return d;
+    }
+    if (r == 0) break;
+    got += static_cast<std::size_t>(r);
+  }
+  ::close(fd);
+  d.bytes.resize(got);
+  if (got > cap) {
+    d.status = ReadStatus::TooLarge;
+    d.error = "is larger than the " + std::to_string(cap >> 20) + " MiB size cap";
+    d.bytes.clear();
+    return d;
+  }
+  d.status = ReadStatus::Ok;
+  return d;
+}
+
+bool RealFileSystem::is_directory(const std::string& path) const {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool RealFileSystem::exists(const std::string& path) const {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+FileData MemoryFileSystem::read(const std::string& path, std::size_t cap) const {
+  FileData d;
+  auto it = files.find(path);
+  if (it == files.end()) {
+    d.status = ReadStatus::Missing;
+    d.error = "No such file or directory";
+    return d;
+  }
+  if (it->second.size() > cap) {
+    d.status = ReadStatus::TooLarge;
+    d.error = "is larger than the size cap";
+    return d;
+  }
+  d.status = ReadStatus::Ok;
+  d.bytes = it->second;
+  return d;
+}
+
+bool MemoryFileSystem::is_directory(const std::string& path) const {
+  const std::string prefix = path.ends_with('/') ? path : path + "/";
+  auto it = files.lower_bound(prefix);
+  return it != files.end() && it->first.starts_with(prefix);
+}
+
+void load_source(const FileSystem& fs, SourceFile& out, std::size_t cap) {
+  FileData d = fs.read(out.path, cap);
+  out.status = d.status;
+  out.error = std::move(d.error);
+  if (d.status == ReadStatus::Ok) out.parsed = lex(std::move(d.bytes));
+}
+
+bool is_modelled_var(std::string_view name) { return name.starts_with("AWS_"); }
+
+void parse_env_file(std::string_view content, Environment& env) {
+  std::uint32_t lineno = 0;
+  std::size_t pos = 0;
+  if (content.starts_with("\xEF\xBB\xBF")) pos = 3;  // docker strips a BOM
+  while (pos <= content.size()) {
+    std::size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view line = content.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++lineno;
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    // docker: leading white space is trimmed, then blank and '#' lines are skipped.
+    std::size_t lead = 0;
+    while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
+    line.remove_prefix(lead);
+    if (line.empty() || line[0] == '#') {
+      if (nl == content.size()) break;
+      continue;
+    }
+    const std::size_t eq = line.find('=');
+    const std::string_view name = line.substr(0, eq);
+    bool ok = !name.empty();
+    for (char c : name)
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) ok = false;
+    if (!ok || eq == std::string_view::npos) {
+      // `NAME` alone takes the value from the host's environment in docker: nothing to lint here.
+      if (!(ok && eq == std::string_view::npos)) env.bad_lines.push_back(lineno);
+    } else if (is_modelled_var(name)) {
+      env.vars.push_back(EnvVar{std::string(name), std::string(line.substr(eq + 1)), lineno});
+    }
+    if (nl == content.size()) break;
+  }
+}
+
+void load_process_env(Environment& env, char** envp) {
+  for (char** e = envp; e && *e; ++e) {
+    std::string_view kv(*e);
+    const std::size_t eq = kv.find('=');
+    if (eq == std::string_view::npos) continue;
+    const std::string_view name = kv.substr(0, eq);
+    if (!is_modelled_var(name)) continue;
+    env.vars.push_back(EnvVar{std::string(name), std::string(kv.substr(eq + 1)), 0});
+  }
+  std::stable_sort(env.vars.begin(), env.vars.end(), [](const EnvVar& a, const EnvVar& b) { return a.name < b.name; });
+}
+
+std::string current_dir() {
+  std::string buf(4096, '\0');
+  if (::getcwd(buf.data(), buf.size()) == nullptr) return {};
+  buf.resize(std::strlen(buf.c_str()));
+  return buf;
+}
+
+std::string display_path(const std::string& path, const std::string& cwd) {
+  if (cwd.empty() || path.empty() || path[0] != '/') {
+    if (path.starts_with("./")) return path.substr(2);
+    return path;
+  }
+  if (path.size() > cwd.size() && path.compare(0, cwd.size(), cwd) == 0 && path[cwd.size()] == '/')
+    return path.substr(cwd.size() + 1);
+  return path;
+}
+
+}  // namespace awslint

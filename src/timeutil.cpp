@@ -1,0 +1,92 @@
+#include "timeutil.h"
+
+#include <fmt/format.h>
+
+#include <re2/re2.h>
+
+namespace awslint {
+namespace {
+
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+unsigned days_in_month(std::int64_t y, unsigned m) {
+  static const unsigned k[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : k[m - 1];
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_timestamp(std::string_view s) {
+  static const RE2 re(
+      R"(\s*(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(?:([Zz])|([+-])(\d{2}):?(\d{2})?)?\s*)");
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0, zh = 0, zm = 0;
+  std::string hs, mis, ses, z, sign, zhs, zms;
+  if (!RE2::FullMatch(s, re, &y, &mo, &d, &hs, &mis, &ses, &z, &sign, &zhs, &zms)) return std::nullopt;
+  if (!hs.empty()) h = std::stoi(hs);
+  if (!mis.empty()) mi = std::stoi(mis);
+  if (!ses.empty()) se = std::stoi(ses);
+  if (!zhs.empty()) zh = std::stoi(zhs);
+  if (!zms.empty()) zm = std::stoi(zms);
+  if (mo < 1 || mo > 12 || d < 1 || static_cast<unsigned>(d) > days_in_month(y, mo) || h > 23 || mi > 59 || se > 60 ||
+      zh > 23 || zm > 59)
+    return std::nullopt;
+  std::int64_t t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+  const std::int64_t off = zh * 3600 + zm * 60;
+  if (sign == "+") t -= off;
+  if (sign == "-") t += off;
+  return t;
+}
+
+std::optional<std::int64_t> parse_duration(std::string_view s) {
+  static const RE2 bare(R"(\d{1,12})");
+  static const RE2 part(R"((\d{1,9})([smhd]))");
+  if (s.empty()) return std::nullopt;
+  if (RE2::FullMatch(s, bare)) return std::stoll(std::string(s));
+  std::int64_t total = 0;
+  re2::StringPiece in(s.data(), s.size());
+  int n = 0;
+  char unit = 0;
+  std::string u;
+  while (!in.empty()) {
+    if (!RE2::Consume(&in, part, &n, &u)) return std::nullopt;
+    unit = u[0];
+    total += static_cast<std::int64_t>(n) * (unit == 's' ? 1 : unit == 'm' ? 60 : unit == 'h' ? 3600 : 86400);
+  }
+  return total;
+}
+
+std::string format_timestamp(std::int64_t t) {
+  std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+  std::int64_t rem = t - days * 86400;
+  // civil_from_days
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, rem / 3600, (rem / 60) % 60, rem % 60);
+}
+
+std::string format_span(std::int64_t s) {
+  if (s < 0) s = -s;
+  auto unit = [](std::int64_t n, const char* name) { return fmt::format("{} {}{}", n, name, n == 1 ? "" : "s"); };
+  if (s >= 2 * 86400) return unit(s / 86400, "day");
+  if (s >= 2 * 3600) return unit(s / 3600, "hour");
+  if (s >= 2 * 60) return unit(s / 60, "minute");
+  return unit(s, "second");
+}
+
+}  // namespace awslint
