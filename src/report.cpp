@@ -340,7 +340,8 @@ bool looks_secret(std::string_view lower) {
   auto ends_with = [&](std::string_view suffix) {
     return lower.size() >= suffix.size() && lower.substr(lower.size() - suffix.size()) == suffix;
   };
-  if (ends_with("_file") || ends_with("_path")) return false;
+  for (std::string_view suffix : {"_file", "_path", "_expires", "_expiration", "_url", "_arn"})
+    if (ends_with(suffix)) return false;
   for (std::string_view word : {"secret", "token", "password", "passwd", "private_key"})
     if (lower.find(word) != std::string_view::npos) return true;
   return false;

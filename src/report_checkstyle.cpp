@@ -6,8 +6,8 @@
 //     </file>
 //   </checkstyle>
 //
-// One <file> per file in the order findings come (they are sorted by file); severity error,
-// warning or info (for notes). The location is report::anchor(), so an environment finding sits at
+// One <file> per file in the order findings come (they are sorted by file), its errors by line;
+// severity error, warning or info (for notes). The location is report::anchor(), so an environment finding sits at
 // the line it `affects`, or line 1 of the config file; `column` is left out when there is none.
 #include <algorithm>
 #include <iterator>
@@ -45,6 +45,9 @@ class CheckstyleReporter final : public Reporter {
       }
       it->second.push_back(Item{&f, std::move(a)});
     }
+    // Within a file by line (environment findings were anchored to lines out of order); stable.
+    for (auto& [name, items] : files)
+      std::stable_sort(items.begin(), items.end(), [](const Item& x, const Item& y) { return x.a.line < y.a.line; });
     auto o = std::back_inserter(out);
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += "<checkstyle version=\"4.3\">\n";
