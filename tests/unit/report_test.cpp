@@ -526,3 +526,24 @@ TEST_CASE("no reporter ever prints a secret", "[report][excerpt]") {
     }
   }
 }
+
+TEST_CASE("report: text caret under tabs and past the end", "[report][excerpt]") {
+  const auto ws = make_workspace();
+  ReportContext ctx = sample_context(ws.get());
+  std::vector<Finding> v{finding("AWS301", "missing-region", Severity::Warning, "m", {"config", 9, 2}),
+                         finding("AWS301", "missing-region", Severity::Warning, "m", {"config", 5, 15}),
+                         finding("AWS301", "missing-region", Severity::Warning, "m", {"config", 5, 0}),
+                         finding("AWS301", "missing-region", Severity::Warning, "m", {"config", 3, 1})};
+  CHECK(render("text", v, ctx) ==
+        "config:9:2: warning: m [AWS301 missing-region]\n"
+        "    9 | \toutput = text\n"
+        "      | \t^\n"
+        "config:5:15: warning: m [AWS301 missing-region]\n"
+        "    5 | output = json\n"
+        "      |               ^\n"
+        "config:5: warning: m [AWS301 missing-region]\n"
+        "    5 | output = json\n"
+        "config:3:1: warning: m [AWS301 missing-region]\n"  // a blank line has no excerpt
+        "\n"
+        "4 findings (0 errors, 4 warnings, 0 notes) in 2 files\n");
+}
