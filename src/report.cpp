@@ -448,18 +448,20 @@ void mask_heuristic(std::string& s, bool key_line) {
   static const RE2 kKeyId(R"(\b(?:AKIA|ASIA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|ABIA|ACCA|AGPA|ASCA)[A-Z0-9]{16}\b)");
   replace_all(kKeyId, [](std::string_view) { return true; }, [](std::string_view m) { return mask_key_id(m); });
 
-  // Long base64-looking runs with upper case, lower case and digits: secret keys, session tokens.
+  // Long base64-looking runs that mix at least two of upper case, lower case, digits and '+/':
+  // secret keys, session tokens (a random 40-character key always does; words and numbers don't).
   static const RE2 kToken(R"([A-Za-z0-9+/]{30,}={0,2})");
   replace_all(
       kToken,
       [](std::string_view m) {
-        bool upper = false, lower = false, digit = false;
+        bool upper = false, lower = false, digit = false, symbol = false;
         for (char c : m) {
           upper |= c >= 'A' && c <= 'Z';
           lower |= c >= 'a' && c <= 'z';
           digit |= c >= '0' && c <= '9';
+          symbol |= c == '+' || c == '/';
         }
-        return upper && lower && digit;
+        return int{upper} + int{lower} + int{digit} + int{symbol} >= 2;
       },
       [](std::string_view) { return std::string(kMask); });
 }

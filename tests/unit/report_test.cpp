@@ -497,6 +497,24 @@ TEST_CASE("safe_excerpt masks secrets", "[report][excerpt]") {
   CHECK(ex("", 1).empty());
 }
 
+TEST_CASE("safe_excerpt masks token-looking runs anywhere", "[report][excerpt]") {
+  Workspace ws;
+  ws.config.display = "c";
+  ws.config.status = ReadStatus::Ok;
+  ws.config.parsed = lex(std::string(
+      "# old key: wJalrXUtnFEMIKMDENGbPxRfiCYEXAMPLEKEYab\n"   // no digit, no '/', in a comment
+      "[default]\n"
+      "output = json\n"
+      "sso_start_url = https://my-sso-portal.awsapps.com/start\n"
+      "sso_account_id = 123456789012345678901234567890123\n"  // digits only: not a token
+      "note = abcdefghijklmnopqrstuvwxyzabcdefghij\n"))    // lower case only: not a token
+  ;
+  CHECK(safe_excerpt(ws, "c", 1) == "# old key: ********");
+  CHECK(safe_excerpt(ws, "c", 4) == "sso_start_url = https://my-sso-portal.awsapps.com/start");
+  CHECK(safe_excerpt(ws, "c", 5) == "sso_account_id = 123456789012345678901234567890123");
+  CHECK(safe_excerpt(ws, "c", 6) == "note = abcdefghijklmnopqrstuvwxyzabcdefghij");
+}
+
 TEST_CASE("safe_excerpt makes lines printable", "[report][excerpt]") {
   Workspace ws;
   ws.config.display = "c";
