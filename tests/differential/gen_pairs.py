@@ -3,8 +3,8 @@
 
     gen_pairs.py --seed S --count N --out DIR
 
-writes DIR/<S>-<i>/config and DIR/<S>-<i>/credentials for i in 0..N-1 (sometimes one of them, rarely
-both, is left out: a missing file is an empty model for the CLI). Pair i depends only on (S, i), so
+writes DIR/<S>-<i>/config and DIR/<S>-<i>/credentials for i in 0..N-1 (sometimes one of them is left
+out: a missing file is an empty model for the CLI). Pair i depends only on (S, i), so
 one pair can be regenerated alone (see generate_pair).
 
 Most files (about 60%) are valid for the CLI but full of the constructs its parser treats in
@@ -456,10 +456,10 @@ def generate_pair(seed, i):
     rng = random.Random("awslint-diff-%d-%d" % (seed, i))
     out = {}
     r = rng.random()
-    missing = "config" if r < 0.08 else "credentials" if r < 0.18 else "both" if r < 0.19 else None
+    missing = "config" if r < 0.08 else "credentials" if r < 0.18 else None
     for kind in ("config", "credentials"):
         content = generate_file(rng, kind)
-        out[kind] = None if missing in (kind, "both") else content
+        out[kind] = None if missing == kind else content
     return out
 
 
