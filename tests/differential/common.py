@@ -43,6 +43,16 @@ def compare_model(expected, actual, path):
     return first_difference(expected, actual, path)
 
 
+def _no_duplicate_keys(pairs):
+    # json.loads would keep the last of two equal keys and hide a profile emitted twice.
+    out = {}
+    for k, v in pairs:
+        if k in out:
+            raise ValueError("duplicate JSON key %r" % k)
+        out[k] = v
+    return out
+
+
 def run_dump(binary, args, timeout=30):
     """(parsed JSON, None) or (None, what went wrong) for `BIN dump --show-secrets --no-env ARGS`."""
     cmd = [binary, "dump", "--show-secrets", "--no-env"] + list(args)
@@ -53,6 +63,6 @@ def run_dump(binary, args, timeout=30):
     if p.returncode != 0:
         return None, "exit status %d: %s" % (p.returncode, p.stderr.decode("utf-8", "replace")[:500])
     try:
-        return json.loads(p.stdout.decode("utf-8")), None
+        return json.loads(p.stdout.decode("utf-8"), object_pairs_hook=_no_duplicate_keys), None
     except (UnicodeDecodeError, ValueError) as e:
         return None, "output is not JSON (%s): %r" % (e, p.stdout[:300])
