@@ -1,0 +1,417 @@
+// botocore's credential resolver (credentials.py), transcribed without the network. Comments name
+// the botocore classes and methods each part follows.
+#include "chain.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "text.h"
+
+namespace awslint {
+
+std::string_view credential_type_name(CredentialType t) {
+  switch (t) {
+    case CredentialType::None: return "none";
+    case CredentialType::Env: return "env";
+    case CredentialType::AssumeRole: return "assume-role";
+    case CredentialType::AssumeRoleWithWebIdentity: return "assume-role-with-web-identity";
+    case CredentialType::Sso: return "sso";
+    case CredentialType::SharedCredentialsFile: return "shared-credentials-file";
+    case CredentialType::CustomProcess: return "custom-process";
+    case CredentialType::ConfigFile: return "config-file";
+    case CredentialType::ContainerRole: return "container-role";
+    case CredentialType::IamRole: return "iam-role";
+  }
+  return "none";
+}
+
+bool has_static_keys(const Profile& p) { return p.has("aws_secret_access_key") || p.has("aws_access_key_id"); }
+
+bool has_assume_role(const Profile& p) { return p.has("role_arn") && !p.has("web_identity_token_file"); }
+
+namespace {
+
+// Python's repr() of a str, as InfiniteLoopConfigError prints the visited list.
+std::string py_repr(std::string_view s) {
+  const bool dq = s.find('\'') != std::string_view::npos && s.find('"') == std::string_view::npos;
+  const char q = dq ? '"' : '\'';
+  std::string out(1, q);
+  for (char c : printable(s)) {
+    if (c == q) out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back(q);
+  return out;
+}
+
+Origin of(std::optional<Value> v) { return Origin{std::move(v), nullptr}; }
+Origin of(const EnvVar* v) { return Origin{std::nullopt, v}; }
+
+// Every key of a section as configparser's options() lists them: its own, then the [DEFAULT] ones
+// it does not set itself.
+std::vector<const Entry*> section_entries(const ParsedFile& pf, const Section& s) {
+  std::vector<const Entry*> out;
+  for (const Entry* e = pf.begin(s); e != pf.end(s); ++e)
+    if (!e->duplicate) out.push_back(e);
+  for (std::uint32_t di : pf.defaults_sections) {
+    const Section& d = pf.sections[di];
+    for (const Entry* e = pf.begin(d); e != pf.end(d); ++e) {
+      if (e->duplicate) continue;
+      const bool own = std::any_of(out.begin(), out.end(), [&](const Entry* o) { return pf.str(o->key) == pf.str(e->key); });
+      if (!own) out.push_back(e);
+    }
+  }
+  return out;
+}
+
+class Resolver {
+ public:
+  Resolver(const Workspace& ws, bool env_provider_enabled) : ws_(ws), env_enabled_(env_provider_enabled) {}
+
+  // create_credential_resolver: env, assume-role, the profile providers, container, instance.
+  CredentialSource top(std::string_view name, bool explicit_selection, const EnvVar* selected_by) {
+    CredentialSource r;
+    r.profile = std::string(name);
+    const Profile* p = ws_.profile(name);
+    r.profile_defined = p != nullptr;
+    if (p) name = p->name;  // views into the workspace, not into the caller's string
+    if (!p && (explicit_selection || name != "default")) {
+      // Session.get_scoped_config: a profile that was asked for must exist, even "default".
+      fail(r, "ProfileNotFound", fmt::format("The config profile ({}) could not be found", printable(name)), "",
+           of(selected_by));
+      return r;
+    }
+    if (env_enabled_ && env_provider(r, "")) return r;
+    if (p && has_assume_role(*p)) {
+      visited_.assign(1, name);
+      assume_role(*p, r);
+      return r;
+    }
+    if (profile_providers(p, name, env_enabled_, r)) return r;
+    machine_providers(r);
+    return r;
+  }
+
+  // AssumeRoleProvider._resolve_credentials_from_profile, for a source profile.
+  void source(std::string_view name, CredentialSource& r) {
+    r.profile = std::string(name);
+    const Profile* p = ws_.profile(name);
+    r.profile_defined = p != nullptr;
+    if (p) name = p->name;
+    if (!p) {
+      fail(r, "InvalidConfigError", fmt::format("The source_profile \"{}\" does not exist.", printable(name)), "", {});
+      return;
+    }
+    visited_.assign(1, name);
+    if (!has_static_keys(*p) && has_assume_role(*p)) {
+      assume_role(*p, r);
+      return;
+    }
+    if (!profile_providers(p, name, false, r))
+      fail(r, "InvalidConfigError", fmt::format("The source profile \"{}\" must have credentials.", printable(name)),
+           std::string(name), {});
+  }
+
+ private:
+  const EnvVar* env(std::string_view name) const { return ws_.env.get(name); }
+
+  static bool fail(CredentialSource& r, std::string exception, std::string message, std::string profile, Origin where) {
+    r.error = ChainError{std::move(exception), std::move(message), std::move(profile), std::move(where)};
+    return true;
+  }
+
+  static void found(CredentialSource& r, CredentialType t, std::string_view profile, Origin origin) {
+    if (r.type == CredentialType::None) r.type = t;
+    r.source_type = t;
+    r.source_profile = profile;
+    r.origin = std::move(origin);
+  }
+
+  // EnvProvider.load. `referenced_by` is the profile whose credential_source = Environment asked
+  // for it (CanonicalNameCredentialSourcer), or "".
+  bool env_provider(CredentialSource& r, std::string_view referenced_by) {
+    const EnvVar* kid = env("AWS_ACCESS_KEY_ID");
+    if (!kid || kid->value.empty()) return false;  // an empty key id is no key id
+    const EnvVar* secret = env("AWS_SECRET_ACCESS_KEY");
+    found(r, CredentialType::Env, "", of(kid));
+    r.key_id = mask_key_id(kid->value);
+    if (!secret || secret->value.empty())
+      return fail(r, "PartialCredentialsError",
+                  "Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY", std::string(referenced_by),
+                  of(kid));
+    for (const char* t : {"AWS_SECURITY_TOKEN", "AWS_SESSION_TOKEN"}) {
+      if (const EnvVar* tok = env(t); tok && !tok->value.empty()) {
+        r.session_token = of(tok);
+        break;
+      }
+    }
+    if (const EnvVar* exp = env("AWS_CREDENTIAL_EXPIRATION"); exp && !exp->value.empty()) r.expiration = of(exp);
+    return true;
+  }
+
+  // ContainerProvider, then InstanceMetadataProvider (the end of the chain).
+  void machine_providers(CredentialSource& r) {
+    if (container(r)) return;
+    if (metadata_disabled()) {
+      r.instance_metadata_disabled = true;
+      return;
+    }
+    found(r, CredentialType::IamRole, "", {});
+    r.instance_metadata_fallback = true;
+  }
+
+  bool container(CredentialSource& r) {
+    for (const char* v : {"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"}) {
+      if (const EnvVar* e = env(v)) {  // present, even empty: the provider tries (and fails) then
+        found(r, CredentialType::ContainerRole, "", of(e));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // InstanceMetadataFetcher: AWS_EC2_METADATA_DISABLED, compared lower-cased with "true".
+  bool metadata_disabled() const {
+    const EnvVar* d = env("AWS_EC2_METADATA_DISABLED");
+    return d && ascii_lower(d->value) == "true";
+  }
+
+  // ProfileProviderBuilder.providers: web identity, SSO, credentials file, process, config file.
+  // True when one of them answered or raised.
+  bool profile_providers(const Profile* p, std::string_view name, bool env_vars, CredentialSource& r) {
+    if (web_identity(p, name, env_vars, r)) return true;
+    if (!p) return false;
+    if (sso(*p, name, r)) return true;
+    if (shared_credentials(*p, name, r)) return true;
+    if (auto proc = p->get("credential_process")) {
+      const bool empty = proc->text.empty() || !shlex_split(proc->text) || shlex_split(proc->text)->empty();
+      found(r, CredentialType::CustomProcess, name, of(proc));
+      // compat_shell_split("") is [], and Popen([]) raises IndexError.
+      if (empty) return fail(r, "IndexError", "list index out of range", std::string(name), of(proc));
+      return true;
+    }
+    return config_file(*p, name, r);
+  }
+
+  // AssumeRoleWithWebIdentityProvider: the variables (without --profile) win over the profile.
+  bool web_identity(const Profile* p, std::string_view name, bool env_vars, CredentialSource& r) {
+    Origin token;
+    std::string_view token_path;
+    if (const EnvVar* v = env_vars ? env("AWS_WEB_IDENTITY_TOKEN_FILE") : nullptr) {
+      token = of(v);
+      token_path = v->value;
+    } else if (auto t = p ? p->get("web_identity_token_file") : std::nullopt) {
+      token_path = t->text;
+      token = of(t);
+    }
+    if (token_path.empty()) return false;
+    Origin role;
+    std::string_view role_arn;
+    if (const EnvVar* v = env_vars ? env("AWS_ROLE_ARN") : nullptr) {
+      role = of(v);
+      role_arn = v->value;
+    } else if (auto a = p ? p->get("role_arn") : std::nullopt) {
+      role_arn = a->text;
+      role = of(a);
+    }
+    found(r, CredentialType::AssumeRoleWithWebIdentity, p ? name : std::string_view(), token);
+    r.hops.push_back(RoleHop{p ? name : std::string_view(), role, token, false});
+    if (role_arn.empty())
+      return fail(r, "InvalidConfigError",
+                  "The provided profile or the current environment is configured to assume role with web identity "
+                  "but has no role ARN configured. Ensure that the profile has the role_arnconfiguration set or "
+                  "the AWS_ROLE_ARN env var is set.",
+                  std::string(name), token);
+    return true;
+  }
+
+  // SSOProvider._load_sso_config: sso_role_name or sso_account_id turn it on.
+  bool sso(const Profile& p, std::string_view name, CredentialSource& r) {
+    auto role = p.get("sso_role_name");
+    auto account = p.get("sso_account_id");
+    if (!role && !account) return false;
+    auto session_key = p.get("sso_session");
+    found(r, CredentialType::Sso, name, of(session_key ? session_key : (account ? account : role)));
+    std::vector<std::string_view> have;
+    for (const char* k : {"sso_role_name", "sso_account_id", "sso_start_url", "sso_region", "sso_session"})
+      if (p.has(k)) have.push_back(k);
+    std::vector<std::string_view> required{"sso_role_name", "sso_account_id", "sso_start_url", "sso_region"};
+    if (session_key) {
+      const SsoSession* s = ws_.sso_session(session_key->text);
+      if (!s)
+        return fail(r, "InvalidConfigError",
+                    fmt::format("The specified sso-session does not exist: \"{}\"", printable(session_key->text)),
+                    std::string(name), of(session_key));
+      const ParsedFile& pf = *s->file->parsed;
+      for (const Entry* e : section_entries(pf, *s->section)) {
+        const std::string_view k = pf.str(e->key);
+        const std::string_view sv = pf.str(e->value);
+        if (auto pv = p.get(k); pv && pv->text != sv) {
+          const bool secret = is_secret_key(k);
+          return fail(r, "InvalidConfigError",
+                      fmt::format("The value for {} is inconsistent between profile ({}) and sso-session ({}).",
+                                  printable(k), secret ? "..." : printable(pv->text), secret ? "..." : printable(sv)),
+                      std::string(name), of(pv));
+        }
+        have.push_back(k);
+      }
+      required.push_back("sso_session");
+    }
+    std::vector<std::string_view> missing;
+    for (std::string_view k : required)
+      if (std::find(have.begin(), have.end(), k) == have.end()) missing.push_back(k);
+    if (!missing.empty())
+      return fail(r, "InvalidConfigError",
+                  fmt::format("The profile \"{}\" is configured to use SSO but is missing required configuration: {}",
+                              printable(name), fmt::join(missing, ", ")),
+                  std::string(name), r.origin);
+    return true;
+  }
+
+  // SharedCredentialProvider / ConfigProvider: the key id turns them on, the secret must follow.
+  bool static_keys(std::optional<Value> (Profile::*get)(std::string_view) const, const Profile& p,
+                   std::string_view name, CredentialType type, std::string_view provider, CredentialSource& r) {
+    auto kid = (p.*get)("aws_access_key_id");
+    if (!kid) return false;
+    found(r, type, name, of(kid));
+    r.key_id = mask_key_id(kid->text);
+    if (!(p.*get)("aws_secret_access_key"))
+      return fail(r, "PartialCredentialsError",
+                  fmt::format("Partial credentials found in {}, missing: aws_secret_access_key", provider),
+                  std::string(name), of(kid));
+    for (const char* t : {"aws_security_token", "aws_session_token"}) {
+      if (auto tok = (p.*get)(t)) {
+        r.session_token = of(tok);
+        break;
+      }
+    }
+    return true;
+  }
+  bool shared_credentials(const Profile& p, std::string_view name, CredentialSource& r) {
+    return static_keys(&Profile::get_credentials, p, name, CredentialType::SharedCredentialsFile,
+                       "shared-credentials-file", r);
+  }
+  bool config_file(const Profile& p, std::string_view name, CredentialSource& r) {
+    return static_keys(&Profile::get_config, p, name, CredentialType::ConfigFile, "config-file", r);
+  }
+
+  // AssumeRoleProvider._load_creds_via_assume_role, hop by hop.
+  void assume_role(const Profile& first, CredentialSource& r) {
+    r.type = CredentialType::AssumeRole;
+    const Profile* cur = &first;
+    for (;;) {
+      const std::string_view name = cur->name;
+      auto role_arn = cur->get("role_arn");
+      auto sp = cur->get("source_profile");
+      auto cs = cur->get("credential_source");
+      // _get_role_config
+      if (sp && cs) {
+        fail(r, "InvalidConfigError",
+             fmt::format("The profile \"{}\" contains both source_profile and credential_source.", printable(name)),
+             std::string(name), of(cs));
+        return;
+      }
+      if (!sp && !cs) {
+        fail(r, "PartialCredentialsError",
+             "Partial credentials found in assume-role, missing: source_profile or credential_source",
+             std::string(name), of(role_arn));
+        return;
+      }
+      r.hops.push_back(RoleHop{name, of(role_arn), of(cs ? cs : sp), cs.has_value()});
+      if (cs) {
+        credential_source(name, *cs, r);
+        return;
+      }
+      // _validate_source_profile
+      const std::string_view s = sp->text;
+      const Profile* sprof = ws_.profile(s);
+      if (!sprof) {
+        fail(r, "InvalidConfigError",
+             fmt::format("The source_profile \"{}\" referenced in the profile \"{}\" does not exist.", printable(s),
+                         printable(name)),
+             std::string(name), of(sp));
+        return;
+      }
+      if (std::find(visited_.begin(), visited_.end(), s) != visited_.end() &&
+          (s != name || !has_static_keys(*sprof))) {
+        std::vector<std::string> reprs;
+        for (std::string_view v : visited_) reprs.push_back(py_repr(v));
+        fail(r, "InfiniteLoopConfigError",
+             fmt::format("Infinite loop in credential configuration detected. Attempting to load from profile {} "
+                         "which has already been visited. Visited profiles: [{}]",
+                         printable(s), fmt::join(reprs, ", ")),
+             std::string(name), of(sp));
+        return;
+      }
+      visited_.push_back(s);
+      // _resolve_credentials_from_profile
+      if (has_static_keys(*sprof) || !has_assume_role(*sprof)) {
+        if (!profile_providers(sprof, s, false, r)) {
+          r.source_profile = s;
+          fail(r, "InvalidConfigError", fmt::format("The source profile \"{}\" must have credentials.", printable(s)),
+               std::string(s), of(sp));
+        }
+        return;
+      }
+      cur = sprof;
+    }
+  }
+
+  // CanonicalNameCredentialSourcer: the names are matched exactly by is_supported.
+  void credential_source(std::string_view profile, const Value& cs, CredentialSource& r) {
+    const std::string_view v = cs.text;
+    auto nothing = [&](std::string_view provider) {
+      fail(r, "CredentialRetrievalError",
+           fmt::format("Error when retrieving credentials from {}: No credentials found in credential_source "
+                       "referenced in profile {}",
+                       provider, printable(profile)),
+           std::string(profile), of(cs));
+    };
+    if (v == "Environment") {
+      if (!env_provider(r, profile)) nothing("Environment");
+    } else if (v == "EcsContainer") {
+      if (!container(r)) nothing("EcsContainer");
+    } else if (v == "Ec2InstanceMetadata") {
+      if (metadata_disabled()) {
+        r.instance_metadata_disabled = true;
+        nothing("Ec2InstanceMetadata");
+      } else {
+        found(r, CredentialType::IamRole, "", of(cs));
+      }
+    } else {
+      fail(r, "InvalidConfigError",
+           fmt::format("The credential source \"{}\" referenced in profile \"{}\" is not valid.", printable(v),
+                       printable(profile)),
+           std::string(profile), of(cs));
+    }
+  }
+
+  const Workspace& ws_;
+  bool env_enabled_;
+  std::vector<std::string_view> visited_;
+};
+
+}  // namespace
+
+CredentialSource resolve_credentials(const Workspace& ws, std::string_view profile, bool env_provider_enabled) {
+  return Resolver(ws, env_provider_enabled).top(profile, false, nullptr);
+}
+
+CredentialSource resolve_credentials(const Workspace& ws, const Selection& sel) {
+  return Resolver(ws, sel.source != Selection::Source::Flag)
+      .top(sel.name, sel.source != Selection::Source::Default, sel.var);
+}
+
+CredentialSource resolve_source_profile(const Workspace& ws, std::string_view profile) {
+  CredentialSource r;
+  Resolver(ws, false).source(profile, r);
+  return r;
+}
+
+bool can_produce_credentials(const Workspace& ws, std::string_view profile) {
+  return resolve_source_profile(ws, profile).located();
+}
+
+}  // namespace awslint
