@@ -322,11 +322,43 @@ class Gen:
                 line += rng.choice(SPLITLINES_CHARS) + "other_key = 1"
             self.lines.append(line)
 
+    # --- chaos: lines from a small alphabet of the characters the parsers care about ----------
+    CHAOS = ["[", "]", "[", "]", "=", ":", "=", "#", ";", " ", " ", "\t", "\u3000", "\x0b", "\x0c", "\x1c",
+             "\x85", "\u2028", "\xa0", "\u200b", "a", "b", "A", "\u03a3", "\u0130", "\u212a", '"', "'", "\\",
+             "profile ", "profile", "sso-session ", "services ", "default", "DEFAULT", "\ufeff", "x", "\x00"]
+
+    def chaos_word(self, n):
+        return "".join(self.rng.choice(self.CHAOS) for _ in range(n))
+
+    def chaos_line(self, k):
+        rng = self.rng
+        r = rng.random()
+        lead = self.ws(rng.choice([1, 1, 2, 3]), 0.3) if self.chance(0.3) else ""
+        if r < 0.2:
+            return lead + "[" + self.chaos_word(rng.randint(1, 4)) + "]" + (self.chaos_word(2) if self.chance(0.2) else "")
+        if r < 0.3:
+            return lead + rng.choice(["#", ";"]) + self.chaos_word(3)
+        if r < 0.35:
+            return self.blank()
+        # A key line; a counter in most keys keeps them distinct so that many files stay valid.
+        key = rng.choice(["k", "K", "key", "\u212a", "\u03a3", "\u0130", "a b"]) + \
+            (str(k) if self.chance(0.85) else "")
+        return lead + key + rng.choice(["=", " = ", ":", " : "]) + self.chaos_word(rng.randint(0, 5))
+
+    def build_chaos(self):
+        rng = self.rng
+        self.lines.append("[" + rng.choice(["default", "profile c", "sso-session c", "services c", "DEFAULT"]) + "]")
+        for k in range(rng.randint(1, 25)):
+            self.lines.append(self.chaos_line(k))
+        return self.render()
+
     # --- whole file -------------------------------------------------------------------------
     def build(self, mode):
         rng = self.rng
         if mode == "empty":
             return b""
+        if mode == "chaos":
+            return self.build_chaos()
         if mode == "comments":
             for _ in range(rng.randint(1, 6)):
                 self.lines.append(self.comment() if self.chance(0.7) else self.blank())
@@ -444,8 +476,10 @@ def generate_file(rng, kind):
         mode = "empty"
     elif r < 0.07:
         mode = "comments"
-    elif r < 0.70:
+    elif r < 0.65:
         mode = "valid"
+    elif r < 0.75:
+        mode = "chaos"
     else:
         mode = "faulty"
     return Gen(rng, kind).build(mode)
