@@ -6,6 +6,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "name_index.h"
 #include "text.h"
 
 namespace awslint {
@@ -67,13 +68,17 @@ class Lexer {
       auto it = std::upper_bound(f_.lines.begin(), f_.lines.end(), f_.invalid_utf8_offset,
                                  [](std::size_t off, const Line& l) { return off < l.off; });
       invalid_line = static_cast<std::uint32_t>(it - f_.lines.begin());
-      const Line& l = f_.lines[invalid_line - 1];
       Issue is{IssueKind::InvalidEncoding, invalid_line,
-               column_of(text.substr(l.off, l.len), f_.invalid_utf8_offset - l.off)};
+               column_of(f_.line_text(invalid_line), f_.invalid_utf8_offset - f_.lines[invalid_line - 1].off)};
       is.detail = fmt_byte(static_cast<unsigned char>(text[f_.invalid_utf8_offset]));
       issues_.push_back(std::move(is));
     }
     f_.line_kinds.assign(f_.lines.size(), LineKind::Blank);
+    // Reserve from the line count: no vector ever grows by copying (untouched capacity costs no
+    // memory), so the lexer does no per-line allocation.
+    f_.entries.reserve(f_.lines.size());
+    f_.sections.reserve(f_.lines.size() / 2 + 1);
+    section_index_.reserve(f_.lines.size() / 8 + 1);
     for (std::uint32_t i = 0; i < f_.lines.size(); ++i) line(i + 1);
     finish_entry();
     finish_section();
@@ -101,23 +106,36 @@ class Lexer {
   void split_lines() {
     const std::string& t = f_.text;
     const std::size_t n = t.size();
-    f_.lines.reserve(n / 24 + 1);
+    {
+      std::size_t count = 1;
+      for (const char* p = t.data(); (p = static_cast<const char*>(std::memchr(p, '\n', t.data() + n - p))); ++p) ++count;
+      f_.lines.reserve(count + (t.find('\r') != std::string::npos ? n / 2 : 0));
+    }
     std::size_t start = 0;
     const char* data = t.data();
     std::size_t i = 0;
+    const bool has_cr = std::memchr(data, '\r', n) != nullptr;
     while (i < n) {
-      // Find the next \n or \r quickly.
-      const void* nl = std::memchr(data + i, '\n', n - i);
-      const void* cr = std::memchr(data + i, '\r', (nl ? static_cast<const char*>(nl) - data : n) - i);
-      const char* hit = cr ? static_cast<const char*>(cr) : static_cast<const char*>(nl);
+      // Find the next \n (or \r, in files that have any).
+      const char* hit;
+      if (!has_cr) {
+        hit = static_cast<const char*>(std::memchr(data + i, '\n', n - i));
+      } else {
+        hit = nullptr;
+        for (std::size_t k = i; k < n; ++k)
+          if (data[k] == '\n' || data[k] == '\r') {
+            hit = data + k;
+            break;
+          }
+      }
       if (!hit) break;
       const std::size_t pos = hit - data;
-      f_.lines.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pos - start)});
+      f_.lines.push_back({static_cast<std::uint32_t>(start)});
       i = pos + 1;
       if (*hit == '\r' && i < n && data[i] == '\n') ++i;
       start = i;
     }
-    if (start < n) f_.lines.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(n - start)});
+    if (start < n) f_.lines.push_back({static_cast<std::uint32_t>(start)});
   }
 
   // Leading whitespace: byte length and code points (NONSPACECRE.search(line).start()).
@@ -141,8 +159,7 @@ class Lexer {
   }
 
   void line(std::uint32_t lineno) {
-    const Line& L = f_.lines[lineno - 1];
-    const std::string_view raw = std::string_view(f_.text).substr(L.off, L.len);
+    const std::string_view raw = f_.line_text(lineno);
     std::size_t lead_bytes;
     std::uint32_t indent;
     indent_of(raw, lead_bytes, indent);
@@ -222,7 +239,7 @@ class Lexer {
     }
     e.value = {static_cast<std::uint32_t>(val.data() - f_.text.data()), static_cast<std::uint32_t>(val.size())};
     e.line = e.end_line = lineno;
-    e.key_col = indent + 1;
+    e.key_col = static_cast<std::uint16_t>(std::min<std::uint32_t>(indent + 1, 65535));
     e.value_col = column_of(raw, static_cast<std::size_t>(val.data() - raw.data()));
     const std::uint32_t idx = static_cast<std::uint32_t>(f_.entries.size());
     // DuplicateOptionError: the same (section, lower-cased key) twice.
@@ -257,10 +274,10 @@ class Lexer {
       s.is_defaults = true;
       f_.defaults_sections.push_back(idx);
     } else {
-      auto [it, inserted] = section_index_.emplace(name, idx);
-      if (!inserted) {
+      const std::uint32_t at = section_index_.emplace(name, idx, [&](std::uint32_t k) { return f_.str(f_.sections[k].name); });
+      if (at != idx) {
         s.duplicate = true;
-        const Section& first = f_.sections[it->second];
+        const Section& first = f_.sections[at];
         Issue is{IssueKind::DuplicateSection, lineno, s.col, first.line, first.col};
         is.detail = printable(name);
         issues_.push_back(std::move(is));
@@ -419,7 +436,7 @@ class Lexer {
   std::uint32_t indent_level_ = 0;
   std::vector<Piece> pieces_;  // value lines of the open option
   std::string join_buf_, lower_buf_;
-  std::unordered_map<std::string_view, std::uint32_t> section_index_;
+  NameIndex section_index_;  // names of the non-[DEFAULT] sections seen
   std::unordered_map<std::string, std::uint32_t> key_set_;  // owns its keys: the arena may move
   bool key_set_active_ = false;
   std::vector<std::pair<std::uint32_t, Issue>> nested_issues_;

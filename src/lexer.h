@@ -52,15 +52,16 @@ struct Entry {
   Str value;  // the value as configparser returns it (continuations joined with '\n')
   std::uint32_t line = 0;      // line of the key
   std::uint32_t end_line = 0;  // last continuation line (== line when none)
-  std::uint32_t key_col = 1;
   std::uint32_t value_col = 1;  // column of the first value character on the key line
   std::uint32_t first_sub = 0;  // index into ParsedFile::subs
   std::uint32_t n_subs = 0;
-  bool nested = false;          // value starts with '\n': botocore parses it as sub-keys
-  bool has_continuation = false;  // at least one continuation line was appended
-  bool nested_error = false;    // a sub-line without '=' (the CLI rejects the file)
-  bool duplicate = false;       // repeats a key of its section (the CLI rejects the file)
+  std::uint16_t key_col = 1;    // (indentation + 1, capped at 65535) — Entry is kept at 40 bytes
+  bool nested : 1 = false;            // value starts with '\n': botocore parses it as sub-keys
+  bool has_continuation : 1 = false;  // at least one continuation line was appended
+  bool nested_error : 1 = false;      // a sub-line without '=' (the CLI rejects the file)
+  bool duplicate : 1 = false;         // repeats a key of its section (the CLI rejects the file)
 };
+static_assert(sizeof(Entry) == 40, "a 100,000-profile config has half a million entries");
 
 struct Section {
   Str name;          // exactly as configparser keeps it (between '[' and the last ']')
@@ -88,7 +89,6 @@ enum class LineKind : std::uint8_t {
 
 struct Line {
   std::uint32_t off = 0;  // byte offset of the line start in text
-  std::uint32_t len = 0;  // without the line terminator
 };
 
 class ParsedFile {
@@ -114,9 +114,15 @@ class ParsedFile {
     if (s.off & Str::kArena) return std::string_view(arena_).substr(s.off & ~Str::kArena, s.len);
     return std::string_view(text).substr(s.off, s.len);
   }
-  std::string_view line_text(std::uint32_t line) const {  // 1-based
-    const Line& l = lines[line - 1];
-    return std::string_view(text).substr(l.off, l.len);
+  // A line's text without its terminator (1-based).
+  std::string_view line_text(std::uint32_t line) const {
+    const std::uint32_t off = lines[line - 1].off;
+    std::size_t end = line < lines.size() ? lines[line].off : text.size();
+    if (line < lines.size()) {  // drop the terminator: \n, \r\n or \r
+      --end;
+      if (text[end] == '\n' && end > off && text[end - 1] == '\r') --end;
+    }
+    return std::string_view(text).substr(off, end - off);
   }
   Str intern(std::string_view s);  // copy into the arena
 

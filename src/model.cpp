@@ -67,6 +67,7 @@ void Workspace::build() {
   sso_index_.clear();
   services_.clear();
 
+  auto profile_name = [&](std::uint32_t k) { return profiles_[k].name; };
   // A name from shlex: a slice of the header when shlex changed nothing, else a kept copy.
   auto name_from = [&](std::string_view header, const std::string& word) -> std::string_view {
     const std::size_t p = header.find(word);
@@ -77,7 +78,9 @@ void Workspace::build() {
   if (config.ok()) {
     const ParsedFile& pf = *config.parsed;
     config_sections_.reserve(pf.sections.size());
-    std::unordered_map<std::string_view, std::uint32_t> services_index;
+    profiles_.reserve(pf.sections.size() + (credentials.ok() ? credentials.parsed->sections.size() : 0));
+    profile_index_.reserve(profiles_.capacity());
+    NameIndex services_index;
     std::vector<std::uint32_t> owner;  // profile index -> its config_sections_ index
     for (std::uint32_t i = 0; i < pf.sections.size(); ++i) {
       const Section& s = pf.sections[i];
@@ -85,6 +88,23 @@ void Workspace::build() {
       cs.index = i;
       const std::string_view name = pf.str(s.name);
       auto split2 = [&](std::string_view& out) {
+        // Fast path (no quotes or escapes): shlex only splits at white space, so the words are
+        // slices of the header and nothing is allocated.
+        if (name.find_first_of("'\"\\") == std::string_view::npos) {
+          auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+          std::string_view words[3];
+          int n = 0;
+          for (std::size_t i = 0; i < name.size() && n < 3;) {
+            while (i < name.size() && ws(name[i])) ++i;
+            std::size_t j = i;
+            while (j < name.size() && !ws(name[j])) ++j;
+            if (j > i) words[n++] = name.substr(i, j - i);
+            i = j;
+          }
+          if (n != 2) return false;
+          out = words[1];
+          return true;
+        }
         auto parts = shlex_split(name);
         if (!parts || parts->size() != 2) return false;
         out = name_from(name, (*parts)[1]);
@@ -108,28 +128,28 @@ void Workspace::build() {
       }
       config_sections_.push_back(cs);
       if (cs.role == SectionRole::Profile) {
-        auto [it, inserted] = profile_index_.emplace(cs.name, static_cast<std::uint32_t>(profiles_.size()));
-        if (inserted) {
+        const auto fresh = static_cast<std::uint32_t>(profiles_.size());
+        const std::uint32_t at = profile_index_.emplace(cs.name, fresh, profile_name);
+        if (at == fresh) {
           Profile p;
           p.name = cs.name;
           profiles_.push_back(p);
           owner.push_back(i);
         } else {
           // The later section replaces the earlier one entirely (a dict assignment).
-          config_sections_[owner[it->second]].shadowed = true;
-          owner[it->second] = i;
+          config_sections_[owner[at]].shadowed = true;
+          owner[at] = i;
         }
-        Profile& p = profiles_[it->second];
+        Profile& p = profiles_[at];
         p.config = &s;
         p.config_file = &config;
       } else if (cs.role == SectionRole::SsoSession || cs.role == SectionRole::Services) {
         auto& list = cs.role == SectionRole::SsoSession ? sso_sessions_ : services_;
         auto& index = cs.role == SectionRole::SsoSession ? sso_index_ : services_index;
-        auto [it, inserted] = index.emplace(cs.name, static_cast<std::uint32_t>(list.size()));
-        if (inserted) list.push_back(SsoSession{cs.name, &s, &config});
-        else {
-          list[it->second].section = &s;
-        }
+        const auto fresh = static_cast<std::uint32_t>(list.size());
+        const std::uint32_t at = index.emplace(cs.name, fresh, [&](std::uint32_t k) { return list[k].name; });
+        if (at == fresh) list.push_back(SsoSession{cs.name, &s, &config});
+        else list[at].section = &s;
       }
     }
   }
@@ -138,14 +158,15 @@ void Workspace::build() {
     for (const Section& s : pf.sections) {
       if (s.is_defaults || s.duplicate) continue;
       const std::string_view name = pf.str(s.name);
-      auto [it, inserted] = profile_index_.emplace(name, static_cast<std::uint32_t>(profiles_.size()));
-      if (inserted) {
+      const auto fresh = static_cast<std::uint32_t>(profiles_.size());
+      const std::uint32_t at = profile_index_.emplace(name, fresh, profile_name);
+      if (at == fresh) {
         Profile p;
         p.name = name;
         profiles_.push_back(p);
       }
-      profiles_[it->second].credentials = &s;
-      profiles_[it->second].credentials_file = &credentials;
+      profiles_[at].credentials = &s;
+      profiles_[at].credentials_file = &credentials;
     }
   }
   for (auto& p : profiles_) {
@@ -155,13 +176,13 @@ void Workspace::build() {
 }
 
 const Profile* Workspace::profile(std::string_view name) const {
-  auto it = profile_index_.find(name);
-  return it == profile_index_.end() ? nullptr : &profiles_[it->second];
+  const std::uint32_t i = profile_index_.find(name, [&](std::uint32_t k) { return profiles_[k].name; });
+  return i == NameIndex::npos ? nullptr : &profiles_[i];
 }
 
 const SsoSession* Workspace::sso_session(std::string_view name) const {
-  auto it = sso_index_.find(name);
-  return it == sso_index_.end() ? nullptr : &sso_sessions_[it->second];
+  const std::uint32_t i = sso_index_.find(name, [&](std::uint32_t k) { return sso_sessions_[k].name; });
+  return i == NameIndex::npos ? nullptr : &sso_sessions_[i];
 }
 
 const ConfigSection* Workspace::config_section(std::uint32_t index) const {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <ctime>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "lexer.h"
+#include "name_index.h"
 
 namespace awslint {
 
@@ -50,11 +52,12 @@ enum class SectionRole : std::uint8_t {
 };
 
 struct ConfigSection {
+  std::string_view name;  // profile / sso-session / services name (empty for Ignored/Defaults)
   std::uint32_t index = 0;  // into ParsedFile::sections
   SectionRole role = SectionRole::Ignored;
-  std::string_view name;  // profile / sso-session / services name (empty for Ignored/Defaults)
   bool shadowed = false;  // a later section gives the same profile name (it replaces this one)
 };
+
 
 struct EnvVar {
   std::string name;
@@ -156,9 +159,9 @@ class Workspace {
  private:
   std::vector<ConfigSection> config_sections_;
   std::vector<Profile> profiles_;
-  std::unordered_map<std::string_view, std::uint32_t> profile_index_;
+  NameIndex profile_index_;
   std::vector<SsoSession> sso_sessions_;
-  std::unordered_map<std::string_view, std::uint32_t> sso_index_;
+  NameIndex sso_index_;
   std::vector<SsoSession> services_;
   std::deque<std::string> names_;  // names that are not slices of a file (shlex removed quotes)
   std::string_view keep(std::string s);

@@ -46,32 +46,44 @@ FileData RealFileSystem::read(const std::string& path, std::size_t cap) const {
     ::close(fd);
     return d;
   }
+  // Read exactly st_size bytes into a buffer of that size, then check with a small read whether
+  // the file grew meanwhile (a live log, /proc-like files): such content is appended, within the cap.
   d.bytes.resize(static_cast<std::size_t>(st.st_size));
   std::size_t got = 0;
-  while (true) {
-    if (got == d.bytes.size()) {
-      if (d.bytes.size() > cap) break;
-      // The file may have grown since fstat: read on, within the cap.
-      d.bytes.resize(std::min(cap + 1, std::max<std::size_t>(d.bytes.size() * 2, 4096)));
+  bool failed = false;
+  auto read_some = [&](char* buf, std::size_t n) -> ssize_t {
+    while (true) {
+      const ssize_t r = ::read(fd, buf, n);
+      if (r < 0 && errno == EINTR) continue;
+      if (r < 0 && errno != EAGAIN) {
+        d.error = std::strerror(errno);
+        failed = true;
+      }
+      return r < 0 ? 0 : r;
     }
-    const ssize_t r = ::read(fd, d.bytes.data() + got, d.bytes.size() - got);
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      if (errno == EAGAIN) break;
-      d.status = ReadStatus::Unreadable;
-      d.error = std::strerror(errno);
+  };
+  while (got < d.bytes.size()) {
+    const ssize_t r = read_some(d.bytes.data() + got, d.bytes.size() - got);
+    if (r == 0) break;
+    got += static_cast<std::size_t>(r);
+  }
+  d.bytes.resize(got);
+  char extra[4096];
+  while (!failed) {
+    const ssize_t r = read_some(extra, sizeof extra);
+    if (r == 0) break;
+    if (d.bytes.size() + static_cast<std::size_t>(r) > cap) {
+      d.status = ReadStatus::TooLarge;
+      d.error = "is larger than the " + std::to_string(cap >> 20) + " MiB size cap";
       ::close(fd);
       d.bytes.clear();
       return d;
     }
-    if (r == 0) break;
-    got += static_cast<std::size_t>(r);
+    d.bytes.append(extra, static_cast<std::size_t>(r));
   }
   ::close(fd);
-  d.bytes.resize(got);
-  if (got > cap) {
-    d.status = ReadStatus::TooLarge;
-    d.error = "is larger than the " + std::to_string(cap >> 20) + " MiB size cap";
+  if (failed) {
+    d.status = ReadStatus::Unreadable;
     d.bytes.clear();
     return d;
   }
