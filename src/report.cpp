@@ -478,7 +478,9 @@ std::string safe_excerpt(const Workspace& ws, const std::string& file_display, s
   }
   // The env file is not kept as text: no excerpt for it (nor for the process environment).
   if (pf == nullptr || line == 0 || line > pf->lines.size()) return {};
-  std::string s(pf->line_text(line));
+  std::string_view raw = pf->line_text(line);
+  while (!raw.empty() && (raw.back() == '\n' || raw.back() == '\r')) raw.remove_suffix(1);  // never a terminator
+  std::string s(raw);
   mask_structured(*pf, line, s);
   s = printable_line(s);
   mask_heuristic(s, pf->kind_of(line) == LineKind::Key);
