@@ -1,5 +1,9 @@
 // AWS103 dangling-source-profile
+#include <fmt/format.h>
+
+#include "chain.h"
 #include "rule.h"
+#include "text.h"
 
 namespace awslint {
 namespace {
@@ -10,27 +14,172 @@ constexpr RuleInfo kInfo{
     .severity = Severity::Error,
     .summary = "source_profile that is undefined, has no credentials or leads into a cycle",
     .doc = R"(## What it does
-TODO
+Follows every profile's `source_profile` the way the CLI does when it assumes `role_arn`, and
+reports, at the `source_profile` line, a name that
+- neither file defines (also `source_profile = profile base`, which names a profile literally
+  called `profile base`, and quoted names: the quotes are part of the value);
+- names a profile that cannot produce credentials: no access keys, no role of its own, no SSO, no
+  `credential_process`, no web identity (the environment's keys are never used for a source
+  profile), or whose own configuration is broken (a key id without its secret, SSO settings
+  missing, a role with neither `source_profile` nor `credential_source`);
+- leads into a cycle (`a` → `b` → `a`), including a profile that names itself without holding
+  access keys. A profile may name **itself** when it holds static keys: the CLI then uses its keys
+  to assume its own role.
+
+A problem further down a chain is reported once, at the line where it is; a cycle is reported at
+every profile that leads into it. A `source_profile` without `role_arn` (or next to
+`web_identity_token_file`, which assumes the role by itself) is ignored by the CLI: that is
+reported as a note.
 
 ## Why is this bad?
-TODO
+The assume-role provider comes second in the credential chain and any error in it stops the chain:
+the CLI fails with `The source_profile "base" referenced in the profile "admin" does not exist`,
+`The source profile "base" must have credentials` or `Infinite loop in credential configuration
+detected`, even if environment keys or another provider would have worked.
 
 ## Example
 ```ini
+# ~/.aws/config
+[profile admin]
+role_arn = arn:aws:iam::123456789012:role/Admin
+source_profile = base
+
+[base]
+region = eu-west-1
 ```
 
 ## Use instead
 ```ini
+# ~/.aws/config
+[profile admin]
+role_arn = arn:aws:iam::123456789012:role/Admin
+source_profile = base
+
+# ~/.aws/credentials
+[base]
+aws_access_key_id = AKIAIOSFODNN7EXAMPLE
+aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 ```
 )",
     .security = true,
 };
 
+bool same_entry(const Origin& o, const Value& v) { return o.value && o.value->entry == v.entry; }
+
 class DanglingSourceProfile final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
-  void check(const Workspace& /*ws*/, Sink& /*out*/) const override {
-    // TODO: not implemented yet.
+
+  void check(const Workspace& ws, Sink& out) const override {
+    for (const Profile& p : ws.profiles()) {
+      auto sp = p.get("source_profile");
+      if (!sp) continue;
+      const std::string name = printable(p.name);
+      auto note = [&](std::string message) {
+        if (sp->from_defaults) return;  // once per profile at one [DEFAULT] line says nothing new
+        finish(out.report(at(*sp), std::move(message), Severity::Note), p, *sp);
+      };
+      if (!p.has("role_arn")) {
+        note(fmt::format("profile '{}' has source_profile but no role_arn: the CLI ignores source_profile and looks "
+                         "for credentials in '{}' itself; add the role_arn to assume, or remove source_profile",
+                         name, name));
+        continue;
+      }
+      if (p.has("web_identity_token_file")) {
+        note(fmt::format("profile '{}' assumes its role with web_identity_token_file, so the CLI ignores "
+                         "source_profile; remove it",
+                         name));
+        continue;
+      }
+      const CredentialSource r = resolve_credentials(ws, p.name, false);
+      if (!r.error) continue;
+      const ChainError& e = *r.error;
+      const std::string_view src = sp->text;
+      const std::string shown = printable(src);
+      std::string message;
+      if (e.exception == "InfiniteLoopConfigError") {
+        if (src == p.name) {
+          message = fmt::format("profile '{}' names itself as source_profile but holds no access keys: the CLI "
+                                "fails with \"Infinite loop in credential configuration detected\"; put "
+                                "aws_access_key_id and aws_secret_access_key in '[{}]' in the credentials file, "
+                                "or name the profile that holds them",
+                                name, name);
+        } else {
+          std::string path;
+          for (const RoleHop& h : r.hops) path += printable(h.profile) + " \xE2\x86\x92 ";
+          path += r.hops.empty() || !r.hops.back().source.value ? shown : printable(r.hops.back().source.value->text);
+          message = fmt::format("source_profile '{}' of profile '{}' leads into a cycle ({}): the CLI fails with "
+                                "\"Infinite loop in credential configuration detected\"; let one profile of the "
+                                "cycle hold the credentials (access keys, SSO or credential_process) instead of a "
+                                "source_profile",
+                                shown, name, path);
+        }
+      } else if (same_entry(e.where, *sp)) {
+        if (e.message.starts_with("The source profile ")) {
+          message = fmt::format("source_profile '{}' of profile '{}' has no credentials (no access keys, role, SSO, "
+                                "credential_process or web identity): the CLI fails with \"The source profile "
+                                "\"{}\" must have credentials\"; add aws_access_key_id and aws_secret_access_key to "
+                                "'[{}]' in the credentials file, or name the profile that holds them",
+                                shown, name, shown, shown);
+        } else if (!ws.defined(src)) {
+          message = undefined(ws, p, *sp);
+        } else {
+          message = fmt::format("source_profile '{}' of profile '{}' cannot be used: the CLI fails with \"{}\"",
+                                shown, name, e.message);
+        }
+      } else if (e.profile == src && src != p.name && !r.hops.empty() && r.hops.size() <= 2 &&
+                 (r.hops.size() == 1 || r.hops[1].profile == src)) {
+        // The source's own configuration is broken (not at its own source_profile line, which
+        // reports itself).
+        if (auto own = ws.profile(src)->get("source_profile"); own && same_entry(e.where, *own)) continue;
+        message = fmt::format("source_profile '{}' of profile '{}' cannot provide credentials: the CLI fails with "
+                              "\"{}\"; fix '{}' or name another profile",
+                              shown, name, e.message, shown);
+      } else {
+        continue;
+      }
+      Finding& f = out.report(at(*sp), std::move(message));
+      finish(f, p, *sp);
+      if (const Profile* s = ws.profile(src); s && s != &p) {
+        if (s->config) f.related.push_back({at_section(*s->config_file, *s->config), "the source profile"});
+        else if (s->credentials)
+          f.related.push_back({at_section(*s->credentials_file, *s->credentials), "the source profile"});
+      }
+    }
+  }
+
+ private:
+  static void finish(Finding& f, const Profile& p, const Value& sp) {
+    f.profile = std::string(p.name);
+    f.has_profile = true;
+    f.key = std::string(sp.key);
+  }
+
+  static std::string undefined(const Workspace& ws, const Profile& p, const Value& sp) {
+    const std::string_view src = sp.text;
+    const std::string shown = printable(src);
+    const std::string name = printable(p.name);
+    const std::string cli = fmt::format(
+        "the CLI fails with \"The source_profile \"{}\" referenced in the profile \"{}\" does not exist\"", shown, name);
+    if (src.empty())
+      return fmt::format("profile '{}' has an empty source_profile: {}; name the profile that holds the credentials",
+                         name, cli);
+    std::string fix;
+    if (src.starts_with("profile ") && ws.defined(py_strip(src.substr(8)))) {
+      fix = fmt::format("; source_profile takes the profile's name, not its section header: write 'source_profile = {}'",
+                        printable(py_strip(src.substr(8))));
+    } else if (src.size() >= 2 && (src.front() == '"' || src.front() == '\'') && src.back() == src.front() &&
+               ws.defined(src.substr(1, src.size() - 2))) {
+      fix = fmt::format("; the quotes are part of the value: write 'source_profile = {}'",
+                        printable(src.substr(1, src.size() - 2)));
+    } else {
+      for (const NearMiss& m : near_miss_sections(ws, src)) fix += "; " + m.advice;
+      if (fix.empty())
+        if (std::string_view c = closest_profile(ws, src); !c.empty()) fix = fmt::format("; did you mean '{}'?", printable(c));
+    }
+    return fmt::format("source_profile '{}' of profile '{}' is defined in neither the config nor the credentials "
+                       "file: {}{}",
+                       shown, name, cli, fix);
   }
 };
 

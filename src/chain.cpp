@@ -414,4 +414,77 @@ bool can_produce_credentials(const Workspace& ws, std::string_view profile) {
   return resolve_source_profile(ws, profile).located();
 }
 
+namespace {
+// "profile x" / "Profile  x" / "profile \"x\"" -> "x"; nullopt when the name does not start so.
+std::optional<std::string> after_profile_word(std::string_view n) {
+  n = py_strip(n);
+  if (n.size() < 8 || !iequals(n.substr(0, 7), "profile")) return std::nullopt;
+  std::string_view rest = py_strip(n.substr(7));
+  if (rest.size() >= 2 && (rest.front() == '"' || rest.front() == '\'') && rest.back() == rest.front())
+    rest = rest.substr(1, rest.size() - 2);
+  return std::string(rest);
+}
+std::string header(const ParsedFile& pf, const Section& s) { return fmt::format("[{}]", printable(pf.str(s.name))); }
+}  // namespace
+
+std::vector<NearMiss> near_miss_sections(const Workspace& ws, std::string_view name) {
+  std::vector<NearMiss> out;
+  const std::string want = name == "default" ? "[default]" : fmt::format("[profile {}]", printable(name));
+  if (ws.config.ok()) {
+    const ParsedFile& pf = *ws.config.parsed;
+    for (const ConfigSection& cs : ws.config_sections()) {
+      const Section& s = pf.sections[cs.index];
+      if (cs.role == SectionRole::Profile && cs.name != name && iequals(cs.name, name)) {
+        out.push_back({&ws.config, &s,
+                       fmt::format("'{}' at line {} of the config file defines '{}': profile names are case-sensitive",
+                                   header(pf, s), s.line, printable(cs.name))});
+        continue;
+      }
+      if (cs.role != SectionRole::Ignored || s.duplicate) continue;
+      const std::string_view n = pf.str(s.name);
+      auto rest = after_profile_word(n);
+      if (iequals(py_strip(n), name) || (rest && iequals(*rest, name)))
+        out.push_back({&ws.config, &s,
+                       fmt::format("'{}' at line {} of the config file is not a profile to the CLI: write '{}'",
+                                   header(pf, s), s.line, want)});
+    }
+  }
+  if (ws.credentials.ok()) {
+    const ParsedFile& pf = *ws.credentials.parsed;
+    for (const Section& s : pf.sections) {
+      if (s.is_defaults || s.duplicate) continue;
+      const std::string_view n = pf.str(s.name);
+      if (n == name) continue;
+      auto rest = after_profile_word(n);
+      if (rest && iequals(*rest, name))
+        out.push_back({&ws.credentials, &s,
+                       fmt::format("'{}' at line {} of the credentials file is a profile named '{}': write '[{}]' "
+                                   "there",
+                                   header(pf, s), s.line, printable(n), printable(name))});
+      else if (iequals(py_strip(n), name))
+        out.push_back({&ws.credentials, &s,
+                       fmt::format("'{}' at line {} of the credentials file defines '{}': profile names are "
+                                   "case-sensitive and keep their spaces",
+                                   header(pf, s), s.line, printable(n))});
+    }
+  }
+  return out;
+}
+
+std::string_view closest_profile(const Workspace& ws, std::string_view name) {
+  std::string_view best;
+  std::size_t best_d = SIZE_MAX;
+  const std::string lname = ascii_lower(name);
+  for (const Profile& p : ws.profiles()) {
+    if (p.name == name) continue;
+    const std::size_t d = ascii_lower(p.name) == lname ? 0 : edit_distance(lname, ascii_lower(p.name));
+    if (d < best_d) {
+      best_d = d;
+      best = p.name;
+    }
+  }
+  const std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, (name.size() + 2) / 3));
+  return best_d <= limit ? best : std::string_view();
+}
+
 }  // namespace awslint

@@ -139,4 +139,18 @@ bool has_static_keys(const Profile& p);
 // botocore's _has_assume_role_config_vars: role_arn present and web_identity_token_file absent.
 bool has_assume_role(const Profile& p);
 
+// For messages about a profile name that is not defined (AWS101, AWS102, AWS103).
+struct NearMiss {
+  const SourceFile* file = nullptr;
+  const Section* section = nullptr;
+  std::string advice;  // "'[dev]' at line 3 of the config file is not a profile: write '[profile dev]'"
+};
+// Sections that look like profile `name` but are not read as it: '[name]', '[Profile name]' or
+// '[ profile name]' in the config file, '[profile name]' in the credentials file, and spellings that
+// differ only in case or surrounding spaces. File order, config first.
+std::vector<NearMiss> near_miss_sections(const Workspace& ws, std::string_view name);
+// The defined profile whose name is closest to `name` (same name in another case, or a small edit
+// distance), or "" when none is close.
+std::string_view closest_profile(const Workspace& ws, std::string_view name);
+
 }  // namespace awslint
