@@ -10,17 +10,36 @@ constexpr RuleInfo kInfo{
     .severity = Severity::Note,
     .summary = "suppression comment that matches no finding",
     .doc = R"(## What it does
-TODO
+Reports an awslint suppression comment that suppresses nothing: it names a rule that reports
+nothing where the comment applies, names no rule at all, or does not parse. Suppressions are
+whole-line comments:
+
+- `# awslint: disable=ID,...` applies to the next line that is not a comment (a key with its
+  continuation lines, or a section header); standing just after a section header it applies to
+  the whole section;
+- `# awslint: disable-file=ID,...` anywhere applies to the whole file, including findings without
+  a line and findings about the environment that affect this file.
+
+Rules are given by id or name, comma-separated; a reason may follow after ` -- `.
 
 ## Why is this bad?
-TODO
+A suppression that matches nothing is left over from a problem already fixed, or it is misspelt
+and does not suppress what it was written for. Either way it hides the next real finding of that
+rule at that place, or misleads the reader.
 
 ## Example
 ```ini
+[profile dev]
+region = eu-west-1
+# awslint: disable=inline-comment
+output = json
 ```
 
 ## Use instead
 ```ini
+[profile dev]
+region = eu-west-1
+output = json
 ```
 )",
     .security = false,
@@ -29,9 +48,9 @@ TODO
 class UnusedSuppression final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
-  void check(const Workspace& /*ws*/, Sink& /*out*/) const override {
-    // TODO: not implemented yet.
-  }
+  // Whether a suppression matched anything is known only after every rule has run: the engine
+  // reports these findings when it applies the suppressions (src/suppress.cpp).
+  void check(const Workspace& /*ws*/, Sink& /*out*/) const override {}
 };
 
 }  // namespace

@@ -1,8 +1,243 @@
+// Suppression comments in config and credentials files.
+//
+//   # awslint: disable=AWS301,inline-comment     the next line that is not a comment (a key and its
+//                                                continuation lines, or a section header)
+//   [profile dev]
+//   # awslint: disable=missing-region            just after a section header: the whole section
+//   # awslint: disable-file=AWS101               anywhere: the whole file
+//
+// Both '#' and ';' start a comment; a reason may follow the list after ' -- ' or ' # '. A finding
+// is matched where it is reported; a finding without a line (line 0) or about the environment is
+// matched only by a disable-file in the file it names, or in the file its `affects` names.
+// Suppressions that match nothing, name no rule or do not parse are reported as AWS008
+// unused-suppression (when that rule runs); those findings can be suppressed in turn by a
+// suppression of AWS008, which is reported when it matches nothing but cannot be suppressed itself.
 #include "suppress.h"
 
-namespace awslint {
+#include <fmt/format.h>
+#include <re2/re2.h>
 
-// Placeholder until suppressions land (issue: awslint in the field): nothing is suppressed.
-void apply_suppressions(const Workspace&, const std::vector<const Rule*>&, std::vector<Finding>&) {}
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "lexer.h"
+#include "text.h"
+
+namespace awslint {
+namespace {
+
+constexpr std::string_view kUnusedId = "AWS008";
+
+enum class Scope : std::uint8_t { Line, Section, File };
+
+// One rule named by one suppression comment.
+struct Directive {
+  const SourceFile* file = nullptr;
+  std::uint32_t line = 0;  // the comment's line
+  std::uint32_t col = 1;   // the rule's column in it
+  Scope scope = Scope::Line;
+  std::uint32_t from = 0, to = 0;  // lines covered (Line and Section scope)
+  const Rule* rule = nullptr;
+  std::string written;  // the rule as written
+  std::string comment;  // the comment, for messages
+  std::string section;  // Section scope: the header, for messages
+  bool used = false;
+};
+
+// A comment that starts like a suppression but is not one, or names no rule.
+struct Problem {
+  const SourceFile* file = nullptr;
+  std::uint32_t line = 0, col = 1;
+  std::string message;
+};
+
+// The patterns, compiled once.
+struct Patterns {
+  // `# awslint: WORD ...`: the word says whether the comment means to be a directive.
+  RE2 head{R"(^\s*[#;]\s*(?i:awslint)\s*:\s*([A-Za-z_-]+)(.*)$)"};
+  // After the word: `= list` and an optional reason.
+  RE2 body{R"(^\s*=\s*([A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)\s*(?:(?:--|#)\s*.*)?$)"};
+  RE2 item{R"(([A-Za-z0-9_-]+))"};
+};
+
+const Patterns& patterns() {
+  static const Patterns p;
+  return p;
+}
+
+std::string_view strip(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Lines a `disable=` comment at `line` covers.
+void line_scope(const ParsedFile& pf, Directive& d) {
+  const auto n = static_cast<std::uint32_t>(pf.lines.size());
+  // Just after a section header (comments between allowed): the whole section.
+  std::uint32_t prev = d.line - 1;
+  while (prev >= 1 && pf.kind_of(prev) == LineKind::Comment) --prev;
+  if (prev >= 1 && pf.kind_of(prev) == LineKind::Section) {
+    // The section runs to the line before the next header.
+    std::uint32_t last = d.line;
+    while (last < n && pf.kind_of(last + 1) != LineKind::Section) ++last;
+    d.scope = Scope::Section;
+    d.section = printable(strip(pf.line_text(prev)));
+    d.from = prev;
+    d.to = last;
+    return;
+  }
+  // Else the next line that is not a comment: a key with its continuation lines, or one line.
+  std::uint32_t next = d.line + 1;
+  while (next <= n && pf.kind_of(next) == LineKind::Comment) ++next;
+  d.scope = Scope::Line;
+  if (next > n) {
+    d.from = d.to = 0;  // nothing follows: covers nothing
+    return;
+  }
+  d.from = d.to = next;
+  const LineKind k = pf.kind_of(next);
+  if (k == LineKind::Key || k == LineKind::Continuation) {
+    if (const Entry* e = pf.entry_at_line(next)) d.to = std::max(e->end_line, next);
+  }
+}
+
+void parse_file(const SourceFile& f, std::vector<Directive>& out, std::vector<Problem>& problems) {
+  if (!f.ok()) return;
+  const ParsedFile& pf = *f.parsed;
+  const Patterns& p = patterns();
+  for (std::uint32_t ln = 1; ln <= pf.lines.size(); ++ln) {
+    if (pf.kind_of(ln) != LineKind::Comment) continue;
+    std::string_view text = pf.line_text(ln);
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    if (text.find(':') == std::string_view::npos) continue;  // cheap pre-check
+    re2::StringPiece word, rest;
+    if (!RE2::FullMatch(text, p.head, &word, &rest)) continue;
+    const std::string lower = ascii_lower(std::string_view(word.data(), word.size()));
+    const std::string comment(strip(text));
+    const auto col_of = [&](const char* ptr) { return column_of(text, static_cast<std::size_t>(ptr - text.data())); };
+    Scope scope;
+    if (lower == "disable") {
+      scope = Scope::Line;
+    } else if (lower == "disable-file") {
+      scope = Scope::File;
+    } else {
+      // Free text after "awslint:" is a comment, unless it looks like a misspelt directive.
+      if (lower.find("able") != std::string::npos || edit_distance(lower, "disable") <= 2 ||
+          edit_distance(lower, "disable-file") <= 3)
+        problems.push_back({&f, ln, col_of(word.data()),
+                            fmt::format("'{}' is not a suppression: write '# awslint: disable=ID,...' or "
+                                        "'# awslint: disable-file=ID,...'",
+                                        printable(comment))});
+      continue;
+    }
+    re2::StringPiece list;
+    if (!RE2::FullMatch(rest, p.body, &list)) {
+      problems.push_back({&f, ln, col_of(word.data()),
+                          fmt::format("'{}' is not a suppression: write '# awslint: {}=ID,...' (rule ids or "
+                                      "names, comma-separated)",
+                                      printable(comment), lower)});
+      continue;
+    }
+    Directive base;
+    base.file = &f;
+    base.line = ln;
+    base.scope = scope;
+    base.comment = comment;
+    if (scope == Scope::Line) line_scope(pf, base);
+    re2::StringPiece input = list, item;
+    while (RE2::FindAndConsume(&input, p.item, &item)) {
+      Directive d = base;
+      d.written = std::string(item.data(), item.size());
+      d.col = col_of(item.data());
+      d.rule = find_rule(d.written);
+      if (!d.rule) {
+        problems.push_back({&f, ln, d.col,
+                            fmt::format("'{}' is not a rule: this suppression has no effect ('awslint rules' "
+                                        "lists the ids and names)",
+                                        printable(d.written))});
+        continue;
+      }
+      out.push_back(std::move(d));
+    }
+  }
+}
+
+bool matches(const Directive& d, const Finding& f) {
+  if (f.rule != d.rule->info().id) return false;
+  const std::string& file = d.file->display;
+  if (f.loc.file == file && !file.empty()) {
+    if (d.scope == Scope::File) return true;
+    if (f.loc.line != 0 && d.from != 0 && f.loc.line >= d.from && f.loc.line <= d.to) return true;
+  }
+  // Environment findings and whole-file findings elsewhere: only a disable-file in the file affected.
+  return d.scope == Scope::File && f.affects && f.affects->file == file;
+}
+
+// Removes the findings some directive matches, marking the directives used.
+void filter(std::vector<Directive>& directives, std::vector<Finding>& findings) {
+  std::erase_if(findings, [&](const Finding& f) {
+    bool hit = false;
+    for (Directive& d : directives) {
+      if (matches(d, f)) {
+        d.used = true;
+        hit = true;
+      }
+    }
+    return hit;
+  });
+}
+
+std::string unused_message(const Directive& d) {
+  const RuleInfo& i = d.rule->info();
+  const std::string what = iequals(d.written, i.id) ? fmt::format("{}", i.id) : fmt::format("{} ({})", d.written, i.id);
+  switch (d.scope) {
+    case Scope::File:
+      return fmt::format("suppression of {} matches no finding in this file: remove it from the comment", what);
+    case Scope::Section:
+      return fmt::format("suppression of {} matches no finding in section {}: remove it from the comment", what,
+                         d.section);
+    case Scope::Line:
+      if (d.from == 0) return fmt::format("suppression of {} is followed by no line: remove it", what);
+      return fmt::format("suppression of {} matches no finding on line {}: remove it from the comment", what, d.from);
+  }
+  return {};
+}
+
+}  // namespace
+
+void apply_suppressions(const Workspace& ws, const std::vector<const Rule*>& rules, std::vector<Finding>& findings) {
+  std::vector<Directive> directives;
+  std::vector<Problem> problems;
+  parse_file(ws.config, directives, problems);
+  parse_file(ws.credentials, directives, problems);
+  if (directives.empty() && problems.empty()) return;
+
+  const Rule* unused_rule = nullptr;
+  for (const Rule* r : rules)
+    if (r->info().id == kUnusedId) unused_rule = r;
+
+  // Directives about AWS008 apply to the AWS008 findings made below, not to the rules' findings.
+  std::vector<Directive> about_unused, about_rules;
+  for (auto& d : directives) (d.rule->info().id == kUnusedId ? about_unused : about_rules).push_back(std::move(d));
+  filter(about_rules, findings);
+  if (!unused_rule) return;
+
+  Sink sink(&unused_rule->info());
+  for (const Problem& p : problems) sink.report(at(*p.file, p.line, p.col), p.message);
+  for (const Directive& d : about_rules) {
+    // Only a rule that ran can say a suppression is unused.
+    if (d.used || std::find(rules.begin(), rules.end(), d.rule) == rules.end()) continue;
+    sink.report(at(*d.file, d.line, d.col), unused_message(d)).key = d.written;
+  }
+  std::vector<Finding> reported = std::move(sink.findings());
+  filter(about_unused, reported);
+  Sink late(&unused_rule->info());
+  for (const Directive& d : about_unused)
+    if (!d.used) late.report(at(*d.file, d.line, d.col), unused_message(d)).key = d.written;
+  for (auto* v : {&reported, &late.findings()})
+    findings.insert(findings.end(), std::make_move_iterator(v->begin()), std::make_move_iterator(v->end()));
+}
 
 }  // namespace awslint
