@@ -118,7 +118,9 @@ class ParsedFile {
   std::string_view line_text(std::uint32_t line) const {
     const std::uint32_t off = lines[line - 1].off;
     std::size_t end = line < lines.size() ? lines[line].off : text.size();
-    if (line < lines.size()) {  // drop the terminator: \n, \r\n or \r
+    // Drop the terminator (\n, \r\n or \r; the last line may have none). A line holds no \n or
+    // \r of its own, so one at its end is the terminator.
+    if (end > off && (text[end - 1] == '\n' || text[end - 1] == '\r')) {
       --end;
       if (text[end] == '\n' && end > off && text[end - 1] == '\r') --end;
     }
