@@ -60,6 +60,8 @@ def run_dump(binary, args, timeout=30):
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
     except subprocess.TimeoutExpired:
         return None, "timed out: " + " ".join(cmd)
+    except OSError as e:
+        return None, "cannot run %s: %s" % (binary, e)
     if p.returncode != 0:
         return None, "exit status %d: %s" % (p.returncode, p.stderr.decode("utf-8", "replace")[:500])
     try:
