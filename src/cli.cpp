@@ -102,6 +102,8 @@ FileKind classify(const FileSystem& fs, const std::string& path) {
   const std::string b = base_name(path);
   if (b.starts_with("credentials")) return FileKind::Credentials;
   if (b.starts_with("config")) return FileKind::Config;
+  if (b.ends_with(".aws-credentials")) return FileKind::Credentials;  // the pre-commit hook's names
+  if (b.ends_with(".aws-config")) return FileKind::Config;
   FileData d = fs.read(path, kMaxFileSize);
   if (d.status != ReadStatus::Ok) return FileKind::Config;
   auto pf = lex(std::move(d.bytes));
@@ -378,6 +380,10 @@ int run_impl(Run& R, int argc, char** argv) {
   app.add_option("--config-file", opt.settings_file, "awslint's own settings (default: .awslint.ini here or above)")
       ->group(g_rules);
   app.add_flag("--no-config", opt.no_settings, "ignore .awslint.ini")->group(g_rules);
+  bool skip_missing = false;
+  app.add_flag("--skip-missing", skip_missing,
+               "exit 0 and print nothing when no config or credentials file is found")
+      ->group(g_in);
 
   auto* c_check = app.add_subcommand("check", "lint (the default)");
   auto* c_dump = app.add_subcommand("dump", "print the files as the CLI reads them, as JSON (secrets masked)");
@@ -446,6 +452,7 @@ int run_impl(Run& R, int argc, char** argv) {
   }
   if (int rc = R.parse_context()) return rc;
   if (int rc = R.load_inputs()) return rc;
+  if (skip_missing && !R.anything_read) return 0;
 
   if (opt.command == "dump") {
     if (R.workspaces.size() != 1)
