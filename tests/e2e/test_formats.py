@@ -52,9 +52,8 @@ def parse(fmt, text):
                 check(k in issue, f"gitlab issue has '{k}': {issue}")
         return len(doc)
     if fmt == "github":
+        # (That every line is a workflow command is test_github_lines_are_workflow_commands.)
         lines = [l for l in text.splitlines() if l.strip()]
-        for l in lines:
-            check(l.startswith("::"), f"every github line is a workflow command (starts with '::'): {l!r}")
         return sum(1 for l in lines if l.startswith(("::error", "::warning", "::notice")) and "title=AWS" in l)
     if fmt == "junit":
         root = ET.fromstring(text)
@@ -89,10 +88,21 @@ def test_every_format_parses_clean(tmp):
         r = lint(["--no-env", d, "--format", fmt], tmp)
         check(r.rc == 0, f"--format {fmt}: a clean folder exits 0", r)
         try:
-            n = parse(fmt, r.out) if fmt != "github" else parse(fmt, r.out)
+            n = parse(fmt, r.out)
         except (ValueError, ET.ParseError) as e:
             raise AssertionError(f"--format {fmt} (no findings) does not parse: {e}\n{r!r}")
         check(n == 0, f"--format {fmt}: no findings in a clean run", r)
+
+
+def test_github_lines_are_workflow_commands(tmp):
+    args = demo_copy(tmp)
+    d = aws_dir(tmp, GOOD_CONFIG, GOOD_CREDENTIALS)
+    for what, run_args in (("findings", args), ("clean", ["--no-env", str(d)])):
+        r = lint(run_args + ["--format", "github"], tmp)
+        for l in r.out.splitlines():
+            if l.strip():
+                check(l.startswith("::"), f"{what}: every github line is a workflow command (starts with '::'): {l!r}",
+                      r)
 
 
 def test_json_related_and_affects(tmp):

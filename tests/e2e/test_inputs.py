@@ -95,12 +95,20 @@ def test_folder_with_one_file(tmp):
     only_credentials = aws_dir(tmp, None, GOOD_CREDENTIALS, name="b")
     for d, present, absent in [(only_config, "a/config", "a/credentials"),
                                (only_credentials, "b/credentials", "b/config")]:
-        r = lint(["--no-env", "--disable", "AWS104,AWS101", d.name], tmp)
+        r = lint(["--no-env", "--disable", "AWS101,AWS104,AWS301", d.name], tmp)
         check(r.rc == 0, f"{d.name}: a folder with one file is fine (the CLI treats the other as empty)", r)
         check(r.err == "", f"{d.name}: a missing file in a folder is not an error", r)
-        inputs = lint(["--no-env", "--disable", "AWS104,AWS101", "--format", "json", d.name], tmp).json()["summary"]["inputs"]
+        inputs = lint(["--no-env", "--disable", "AWS101,AWS104,AWS301", "--format", "json", d.name], tmp).json()["summary"]["inputs"]
         got = {i["path"]: i["status"] for i in inputs}
         check(got.get(present) == "read" and got.get(absent) == "missing", f"json inputs: {inputs}")
+
+
+def test_folder_with_one_file_text_summary(tmp):
+    only_config = aws_dir(tmp, GOOD_CONFIG, None, name="a")
+    only_credentials = aws_dir(tmp, None, GOOD_CREDENTIALS, name="b")
+    for d, present, absent in [(only_config, "a/config", "a/credentials"),
+                               (only_credentials, "b/credentials", "b/config")]:
+        r = lint(["--no-env", "--disable", "AWS101,AWS104,AWS301", d.name], tmp)
         # The text summary says which of the two files were found.
         summary = r.out.strip().splitlines()[-1]
         check(present in r.out, f"{d.name}: the text output names the file it read ({present}): {summary!r}", r)
@@ -141,7 +149,7 @@ def test_default_locations(tmp):
     # No ~/.aws at all: nothing to read is not an error.
     empty_home = tmp / "empty"
     empty_home.mkdir()
-    r = lint(["--disable", "AWS101,AWS104"], work, env=clean_env(empty_home))
+    r = lint(["--disable", "AWS101,AWS104,AWS301"], work, env=clean_env(empty_home))
     check(r.rc == 0, "no ~/.aws is fine", r)
 
 
