@@ -18,6 +18,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -88,7 +89,7 @@ void line_scope(const ParsedFile& pf, Directive& d) {
     d.to = last;
     return;
   }
-  // Else the next line that is not a comment: a key with its continuation lines, or one line.
+  // Else the next line that is not a comment: a key with all its lines, or one line.
   std::uint32_t next = d.line + 1;
   while (next <= n && pf.kind_of(next) == LineKind::Comment) ++next;
   d.scope = Scope::Line;
@@ -97,9 +98,10 @@ void line_scope(const ParsedFile& pf, Directive& d) {
     return;
   }
   d.from = d.to = next;
-  const LineKind k = pf.kind_of(next);
-  if (k == LineKind::Key || k == LineKind::Continuation) {
-    if (const Entry* e = pf.entry_at_line(next)) d.to = std::max(e->end_line, next);
+  // A line of a key's value (its key line, a continuation, a blank line inside it): the whole entry.
+  if (const Entry* e = pf.entry_at_line(next)) {
+    d.from = e->line;
+    d.to = std::max(e->end_line, e->line);
   }
 }
 
@@ -164,29 +166,76 @@ void parse_file(const SourceFile& f, std::vector<Directive>& out, std::vector<Pr
   }
 }
 
-bool matches(const Directive& d, const Finding& f) {
-  if (f.rule != d.rule->info().id) return false;
-  const std::string& file = d.file->display;
-  if (f.loc.file == file && !file.empty()) {
-    if (d.scope == Scope::File) return true;
-    if (f.loc.line != 0 && d.from != 0 && f.loc.line >= d.from && f.loc.line <= d.to) return true;
+// The directives of one rule in one file, for lookups in O(log n): a file with a suppression
+// before every line and a finding on every line must not take quadratic time. Line ranges are
+// entries or single lines and section ranges are sections, so within each list two ranges are
+// either the same or disjoint: the ranges that hold a line are those with the greatest start
+// at or before it.
+struct Scopes {
+  std::vector<Directive*> file, lines, sections;  // lines and sections sorted by start
+};
+
+class Index {
+ public:
+  explicit Index(std::vector<Directive>& directives) {
+    for (Directive& d : directives) {
+      Scopes& s = by_[{d.file->display, d.rule->info().id}];
+      if (d.scope == Scope::File) s.file.push_back(&d);
+      else if (d.from != 0) (d.scope == Scope::Section ? s.sections : s.lines).push_back(&d);
+    }
+    for (auto& [key, s] : by_) {
+      for (auto* v : {&s.lines, &s.sections})
+        std::stable_sort(v->begin(), v->end(), [](const Directive* a, const Directive* b) { return a->from < b->from; });
+    }
   }
-  // Environment findings and whole-file findings elsewhere: only a disable-file in the file affected.
-  return d.scope == Scope::File && f.affects && f.affects->file == file;
-}
+
+  // Marks every directive that matches the finding used; true when there is one.
+  bool match(const Finding& f) {
+    bool hit = false;
+    if (!f.loc.file.empty()) {
+      if (Scopes* s = find(f.loc.file, f.rule)) {
+        hit |= mark_all(s->file);
+        if (f.loc.line != 0) {
+          hit |= mark_at(s->lines, f.loc.line);
+          hit |= mark_at(s->sections, f.loc.line);
+        }
+      }
+    }
+    // Environment findings and whole-file findings elsewhere: only a disable-file in the file affected.
+    if (f.affects && !f.affects->file.empty() && f.affects->file != f.loc.file)
+      if (Scopes* s = find(f.affects->file, f.rule)) hit |= mark_all(s->file);
+    return hit;
+  }
+
+ private:
+  std::map<std::pair<std::string_view, std::string_view>, Scopes> by_;
+
+  Scopes* find(std::string_view file, std::string_view rule) {
+    auto it = by_.find({file, rule});
+    return it == by_.end() ? nullptr : &it->second;
+  }
+  static bool mark_all(std::vector<Directive*>& v) {
+    for (Directive* d : v) d->used = true;
+    return !v.empty();
+  }
+  static bool mark_at(std::vector<Directive*>& v, std::uint32_t line) {
+    auto it = std::upper_bound(v.begin(), v.end(), line, [](std::uint32_t l, const Directive* d) { return l < d->from; });
+    if (it == v.begin()) return false;
+    const std::uint32_t from = (*(it - 1))->from;
+    bool hit = false;
+    for (; it != v.begin() && (*(it - 1))->from == from; --it) {
+      Directive* d = *(it - 1);
+      if (line <= d->to) d->used = hit = true;
+    }
+    return hit;
+  }
+};
 
 // Removes the findings some directive matches, marking the directives used.
 void filter(std::vector<Directive>& directives, std::vector<Finding>& findings) {
-  std::erase_if(findings, [&](const Finding& f) {
-    bool hit = false;
-    for (Directive& d : directives) {
-      if (matches(d, f)) {
-        d.used = true;
-        hit = true;
-      }
-    }
-    return hit;
-  });
+  if (directives.empty()) return;
+  Index index(directives);
+  std::erase_if(findings, [&](const Finding& f) { return index.match(f); });
 }
 
 std::string unused_message(const Directive& d) {

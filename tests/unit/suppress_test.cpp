@@ -223,3 +223,30 @@ TEST_CASE("a suppression on the last line, without a newline") {
   apply_suppressions(*ws, rules({"AWS008", "AWS301"}), f);
   CHECK(f.empty());
 }
+
+TEST_CASE("stacked suppressions of one rule are all used; a comment inside a value covers the entry") {
+  auto ws = make_ws(
+      "[default]\n"                     // 1
+      "region = x\n"                     // 2
+      "# awslint: disable=AWS010\n"      // 3
+      "# awslint: disable=inline-comment\n"  // 4
+      "output = json ; x\n"              // 5
+      "s3 =\n"                           // 6
+      "  # awslint: disable=AWS011\n"    // 7: inside the value
+      "  max_concurrent_requests = 20\n");  // 8
+  std::vector<Finding> f{finding("AWS010", "config", 5, 15), finding("AWS011", "config", 6, 1)};
+  apply_suppressions(*ws, rules({"AWS008", "AWS010", "AWS011"}), f);
+  CHECK(summary(f).empty());
+}
+
+TEST_CASE("a suppression before every line, a finding on every line: not quadratic") {
+  std::string text = "[default]\nregion = x\n";
+  std::vector<Finding> f;
+  for (std::uint32_t i = 0; i < 50000; ++i) {
+    text += "# awslint: disable=AWS010\nk = v ; x\n";
+    f.push_back(finding("AWS010", "config", 4 + 2 * i, 7));
+  }
+  auto ws = make_ws(text);
+  apply_suppressions(*ws, rules({"AWS008", "AWS010"}), f);  // seconds, not minutes
+  CHECK(f.empty());
+}
