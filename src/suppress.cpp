@@ -67,12 +67,6 @@ const Patterns& patterns() {
   return p;
 }
 
-std::string_view strip(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 // Lines a `disable=` comment at `line` covers.
 void line_scope(const ParsedFile& pf, Directive& d) {
   const auto n = static_cast<std::uint32_t>(pf.lines.size());
@@ -84,7 +78,7 @@ void line_scope(const ParsedFile& pf, Directive& d) {
     std::uint32_t last = d.line;
     while (last < n && pf.kind_of(last + 1) != LineKind::Section) ++last;
     d.scope = Scope::Section;
-    d.section = printable(strip(pf.line_text(prev)));
+    d.section = printable(py_strip(pf.line_text(prev)));
     d.from = prev;
     d.to = last;
     return;
@@ -111,13 +105,12 @@ void parse_file(const SourceFile& f, std::vector<Directive>& out, std::vector<Pr
   const Patterns& p = patterns();
   for (std::uint32_t ln = 1; ln <= pf.lines.size(); ++ln) {
     if (pf.kind_of(ln) != LineKind::Comment) continue;
-    std::string_view text = pf.line_text(ln);
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    const std::string_view text = pf.line_text(ln);
     if (text.find(':') == std::string_view::npos) continue;  // cheap pre-check
     re2::StringPiece word, rest;
     if (!RE2::FullMatch(text, p.head, &word, &rest)) continue;
     const std::string lower = ascii_lower(std::string_view(word.data(), word.size()));
-    const std::string comment(strip(text));
+    const std::string comment(py_strip(text));
     const auto col_of = [&](const char* ptr) { return column_of(text, static_cast<std::size_t>(ptr - text.data())); };
     Scope scope;
     if (lower == "disable") {
