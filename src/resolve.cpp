@@ -69,8 +69,10 @@ RegionResult find_region(const Workspace& ws, const Profile* p, bool v1) {
       r.overridden.push_back(of(var));
     }
   }
+  // The profile: the credentials file's section merged over the config profile.
   if (p) {
-    if (auto v = p->get("region")) {
+    for (auto v : {p->get_credentials("region"), p->get_config("region")}) {
+      if (!v) continue;
       if (r.source == RegionSource::None) {
         r.source = v->file && v->file->kind == FileKind::Credentials ? RegionSource::CredentialsFile
                                                                       : RegionSource::ConfigFile;
@@ -313,15 +315,24 @@ std::string sections_text(const Workspace& ws, std::string_view name) {
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-// What the bottom of the chain is, in words.
+// Where the credentials at the bottom of the chain come from, in words: "key AKIA…MPLE of profile
+// 'dev' in the credentials file (aws_access_key_id at credentials:2)".
 std::string source_text(const Workspace& ws, const CredentialSource& cs) {
-  std::string s(credential_type_name(cs.source_type));
-  if (!cs.source_profile.empty()) s = fmt::format("profile {}: {}", quoted(cs.source_profile), s);
-  if (!cs.key_id.empty()) s += fmt::format(", key {}", cs.key_id);
-  if (!cs.origin.empty()) s += fmt::format(" ({})", where_text(ws, cs.origin));
-  if (cs.source_type == CredentialType::IamRole && cs.origin.empty())
-    s += " (the instance metadata service: an EC2 instance role)";
-  return s;
+  const std::string prof = cs.source_profile.empty() ? std::string() : fmt::format(" of profile {}", quoted(cs.source_profile));
+  const std::string at = cs.origin.empty() ? std::string() : fmt::format(" ({})", where_text(ws, cs.origin));
+  switch (cs.source_type) {
+    case CredentialType::Env: return fmt::format("key {} from the environment{}", cs.key_id, at);
+    case CredentialType::SharedCredentialsFile:
+      return fmt::format("key {}{} in the credentials file{}", cs.key_id, prof, at);
+    case CredentialType::ConfigFile: return fmt::format("key {}{} in the config file{}", cs.key_id, prof, at);
+    case CredentialType::CustomProcess:
+      return fmt::format("the credential_process command{}{} (run by the CLI; not shown)", prof, at);
+    case CredentialType::Sso: return fmt::format("SSO{}{} (the token cache of 'aws sso login')", prof, at);
+    case CredentialType::ContainerRole: return fmt::format("the container credentials endpoint{}", at);
+    case CredentialType::IamRole:
+      return fmt::format("the EC2 instance metadata service (an instance role){}", at);
+    default: return fmt::format("{}{}{}", credential_type_name(cs.source_type), prof, at);
+  }
 }
 
 std::string hop_text(const Workspace& ws, const CredentialSource& cs, std::size_t i) {
@@ -412,8 +423,10 @@ void text_report(const Workspace& ws, const Resolution& r, const Resolution& v1,
     for (std::size_t i = 0; i < cs.hops.size(); ++i) more(fmt::format("{}. {}", i + 1, hop_text(ws, cs, i)));
     const bool web_top = cs.type == CredentialType::AssumeRoleWithWebIdentity;
     if (!web_top) {
-      if (cs.hops.empty()) more(source_text(ws, cs));
-      else more(fmt::format("{}. {}", cs.hops.size() + 1, source_text(ws, cs)));
+      if (cs.hops.empty())
+        more(source_text(ws, cs));
+      else
+        more(fmt::format("{}. {}: {}", cs.hops.size() + 1, credential_type_name(cs.source_type), source_text(ws, cs)));
     }
     if (!cs.session_token.empty()) more(fmt::format("session token: {}", where_text(ws, cs.session_token)));
   }
@@ -426,14 +439,18 @@ void text_report(const Workspace& ws, const Resolution& r, const Resolution& v1,
   } else {
     line("boto3/cli v1", fmt::format("differs in {}:", fmt::join(d, ", ")));
     if (std::find(d.begin(), d.end(), "profile") != d.end())
-      more(fmt::format("profile {}  ({}: AWS_DEFAULT_PROFILE is read before AWS_PROFILE)", quoted(v1.selection.name),
-                       selection_reason(ws, v1.selection)));
+      more(fmt::format("profile {}  ({}; they read AWS_DEFAULT_PROFILE before AWS_PROFILE)",
+                       quoted(v1.selection.name), selection_reason(ws, v1.selection)));
     if (std::find(d.begin(), d.end(), "region") != d.end())
-      more(fmt::format("region {}  (AWS_REGION is not read)", region_text(ws, v1.region)));
+      more(fmt::format("region {}{}", region_text(ws, v1.region),
+                       r.region.source == RegionSource::AwsRegion ? "  (boto3 and CLI v1 do not read AWS_REGION)" : ""));
     if (v1.error)
       more(fmt::format("error {}: {}", v1.error->type, v1.error->message));
     else if (std::find(d.begin(), d.end(), "credentials") != d.end() || std::find(d.begin(), d.end(), "error") != d.end())
-      more(fmt::format("credentials {}", v1.credentials.located() ? source_text(ws, v1.credentials) : std::string("none")));
+      more(fmt::format("credentials {}", v1.credentials.located()
+                                             ? fmt::format("{}: {}", credential_type_name(v1.credentials.type),
+                                                           source_text(ws, v1.credentials))
+                                             : std::string("none")));
   }
 
   // findings

@@ -27,6 +27,13 @@ Compared, from the CLI's table (Name / Value / Type / Location):
                not print it); and awslint exits 0 exactly when the CLI found credentials.
 awslint's output must never hold a secret of the case (secret keys, tokens, unmasked key ids).
 
+Besides the table, botocore_oracle.py asks the CLI's own botocore session (`/usr/bin/python3`, the
+bundled botocore of awscli 2.9.19) for the profile, the region, the credentials' method and the
+exception (class and message) — without any network call, so it also covers the providers that
+`aws configure list` could only show after calling STS or SSO. Cases marked `"offline": false` are
+checked against botocore only. With `--boto3-python PY` (an interpreter with botocore 1.x), the
+`boto3` block of awslint's output is checked the same way against botocore 1.x.
+
 Exit status 0 when every case agrees, 1 otherwise; 77 (skipped) when the CLI is missing.
 """
 
@@ -86,7 +93,10 @@ def secrets_of(case_dir, env):
     return {s for s in found if len(s) >= 8}
 
 
-def run_case(case_dir, awslint, aws, timeout):
+ORACLE = pathlib.Path(__file__).resolve().parent / "botocore_oracle.py"
+
+
+def run_case(case_dir, awslint, aws, timeout, oracle_python, boto3_python):
     meta = json.loads((case_dir / "case.json").read_text())
     args = meta.get("args", [])
     mode = meta.get("env_mode", "file")
@@ -104,13 +114,25 @@ def run_case(case_dir, awslint, aws, timeout):
         base = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LC_ALL": "C.UTF-8"}
         cli_env = dict(base)
         cli_env.update(aws_vars)
-        try:
-            p = subprocess.run([aws, "configure", "list"] + args, env=cli_env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, timeout=timeout, stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            return case_dir.name, [f"aws configure list timed out after {timeout}s"], meta
-        cli_rc, cli_out, cli_err = p.returncode, p.stdout.decode(), p.stderr.decode()
-        rows = parse_table(cli_out)
+        offline = meta.get("offline", True)
+        if offline:
+            try:
+                p = subprocess.run([aws, "configure", "list"] + args, env=cli_env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, timeout=timeout, stdin=subprocess.DEVNULL)
+            except subprocess.TimeoutExpired:
+                return case_dir.name, [f"aws configure list timed out after {timeout}s"], meta
+            cli_rc, cli_out, cli_err = p.returncode, p.stdout.decode(), p.stderr.decode()
+            rows = parse_table(cli_out)
+        oracles = {}
+        for flavour, python in (("v2", oracle_python), ("v1", boto3_python)):
+            if not python:
+                continue
+            o = subprocess.run([python, str(ORACLE), flavour] + args, env=cli_env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, timeout=timeout, stdin=subprocess.DEVNULL, cwd=str(tmp))
+            try:
+                oracles[flavour] = json.loads(o.stdout.decode())
+            except ValueError:
+                return case_dir.name, [f"the {flavour} oracle failed: {o.stderr.decode()[-2000:]}"], meta
 
         if mode == "process":
             lint_env = dict(base)
@@ -137,7 +159,32 @@ def run_case(case_dir, awslint, aws, timeout):
 
     def differ(what, cli, ours):
         if cli != ours:
-            problems.append(f"{what}: aws configure list says {cli!r}, awslint says {ours!r}")
+            problems.append(f"{what}: the reference says {cli!r}, awslint says {ours!r}")
+
+    def against_oracle(what, o, mine):
+        differ(f"{what} profile", o["profile"], mine["profile"]["name"])
+        e = mine.get("error")
+        if o["error"]:
+            if not e:
+                problems.append(f"{what}: botocore raises {o['error']['type']}: {o['error']['message']}, "
+                                "awslint reports no error")
+            else:
+                differ(f"{what} error type", o["error"]["type"], e["type"])
+                differ(f"{what} error message", o["error"]["message"], e["message"])
+            return
+        if e:
+            problems.append(f"{what}: botocore works, awslint reports {e['type']}: {e['message']}")
+            return
+        differ(f"{what} region", o["region"], mine["region"]["value"])
+        creds = mine.get("credentials")
+        differ(f"{what} credential type", o["method"], creds["type"] if creds else None)
+
+    if "v2" in oracles:
+        against_oracle("botocore (CLI v2)", oracles["v2"], d)
+    if "v1" in oracles:
+        against_oracle(f"botocore {oracles['v1']['botocore']} (boto3 / CLI v1)", oracles["v1"], d["boto3"])
+    if not offline:
+        return case_dir.name, problems, meta
 
     # profile (printed before anything can fail)
     if "profile" not in rows:
@@ -148,11 +195,11 @@ def run_case(case_dir, awslint, aws, timeout):
         value, kind, _ = rows["profile"]
         src = d["profile"]["source"]
         ours = {"--profile": "manual", "AWS_PROFILE": "env", "AWS_DEFAULT_PROFILE": "env", "default": "None"}[src]
-        differ("profile type", kind, ours)
-        differ("profile name", value, "<not set>" if src == "default" else d["profile"]["name"])
+        differ("aws configure list: profile type", kind, ours)
+        differ("aws configure list: profile name", value, "<not set>" if src == "default" else d["profile"]["name"])
 
     cli_found = cli_rc == 0 and rows.get("access_key", ("<not set>",))[0] != "<not set>"
-    differ("exit code (0: credentials found)", 0 if cli_found else 1, q.returncode)
+    differ("aws configure list: exit code (0: credentials found)", 0 if cli_found else 1, q.returncode)
     if cli_rc != 0:
         message = cli_err.strip()
         e = d.get("error")
@@ -174,9 +221,9 @@ def run_case(case_dir, awslint, aws, timeout):
             problems.append("no access_key row in the CLI's output")
         else:
             value, kind, _ = akey
-            differ("credential type", "None" if value == "<not set>" else kind, creds["type"] if creds else "None")
+            differ("aws configure list: credential type", "None" if value == "<not set>" else kind, creds["type"] if creds else "None")
             if creds and creds.get("key_id") and value != "<not set>":
-                differ("key id (last 4)", value[-4:], creds["key_id"][-4:])
+                differ("aws configure list: key id (last 4)", value[-4:], creds["key_id"][-4:])
         reg = rows.get("region")
         if reg is None:
             problems.append("no region row in the CLI's output")
@@ -185,8 +232,8 @@ def run_case(case_dir, awslint, aws, timeout):
             r = d["region"]
             ours_kind = {"AWS_REGION": "env", "AWS_DEFAULT_REGION": "env", "config-file": "config-file",
                          "shared-credentials-file": "config-file", "none": "None"}[r["source"]]
-            differ("region type", kind, ours_kind)
-            differ("region value", value, "<not set>" if r["value"] is None else r["value"])
+            differ("aws configure list: region type", kind, ours_kind)
+            differ("aws configure list: region value", value, "<not set>" if r["value"] is None else r["value"])
     return case_dir.name, problems, meta
 
 
@@ -198,6 +245,10 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=int, default=120)
     ap.add_argument("-k", help="only cases whose name contains this")
+    ap.add_argument("--oracle-python", default="/usr/bin/python3",
+                    help="the interpreter that imports Debian's awscli (botocore_oracle.py v2); '' for none")
+    ap.add_argument("--boto3-python", default="",
+                    help="an interpreter with botocore 1.x (boto3 / CLI v1) to check awslint's boto3 view too")
     a = ap.parse_args()
     a.awslint = os.path.abspath(a.awslint)
     if not os.access(a.aws, os.X_OK):
@@ -207,8 +258,9 @@ def main():
     if a.k:
         cases = [c for c in cases if a.k in c.name]
     failed = 0
+    with_cli = sum(1 for c in cases if json.loads((c / "case.json").read_text()).get("offline", True))
     with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as ex:
-        for name, problems, meta in ex.map(lambda c: run_case(c, a.awslint, a.aws, a.timeout), cases):
+        for name, problems, meta in ex.map(lambda c: run_case(c, a.awslint, a.aws, a.timeout, a.oracle_python, a.boto3_python), cases):
             if problems:
                 failed += 1
                 print(f"FAIL {name}: {meta.get('about', '')}")
@@ -216,7 +268,12 @@ def main():
                     print(f"     {p}")
             else:
                 print(f"ok   {name}")
-    print(f"{len(cases) - failed} of {len(cases)} cases agree with aws configure list")
+    refs = [f"{with_cli} with aws configure list"]
+    if a.oracle_python:
+        refs.append(f"{len(cases)} with botocore (CLI v2)")
+    if a.boto3_python:
+        refs.append(f"{len(cases)} with botocore 1.x (boto3 / CLI v1)")
+    print(f"{len(cases) - failed} of {len(cases)} cases agree (compared: {', '.join(refs)})")
     return 1 if failed else 0
 
 
