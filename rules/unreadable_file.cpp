@@ -14,7 +14,7 @@ constexpr RuleInfo kInfo{
     .doc = R"(## What it does
 Reports a config or credentials file that exists but could not be read: no permission, a directory
 or a FIFO where a file belongs, a file over awslint's 64 MiB size cap. Also reports a file named on
-the command line that does not exist.
+the command line (a `--env-file` too) that does not exist or cannot be read.
 
 ## Why is this bad?
 botocore treats a path that is not a readable regular file as an empty file, without a word. The
@@ -53,6 +53,10 @@ class UnreadableFile final : public Rule {
       out.report(at(*f, 0, 0), fmt::format("the {} file '{}' cannot be read ({}): {}", role, f->display, f->error,
                                            consequence));
     }
+    if (!ws.env.read_error.empty())
+      out.report(Location{ws.env.file, 0, 0},
+                 fmt::format("the env file '{}' cannot be read ({}): the environment was not linted", ws.env.file,
+                             ws.env.read_error));
   }
 };
 

@@ -212,6 +212,7 @@ struct Run {
       inputs.push_back(in);
       if (d.status != ReadStatus::Ok) {
         io_error = true;
+        env.read_error = d.status == ReadStatus::Missing ? "does not exist" : d.error;
         err_line(fmt::format("error: cannot read env file '{}': {}", env.file, d.error));
       } else {
         anything_read = true;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "json.h"
+#include "report.h"
 #include "text.h"
 
 namespace awslint {
@@ -65,6 +66,8 @@ class Dumper {
       w_.value(v.empty() ? std::string_view() : std::string_view("<redacted>"));
     } else if (!show_ && is_key_id_key(key)) {
       w_.value(mask_key_id(v));
+    } else if (!show_) {
+      w_.value(redact_text(v));  // tokens and key ids in values of other keys (typos, processes)
     } else {
       w_.value(v);
     }

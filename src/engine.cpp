@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "report.h"
 #include "suppress.h"
 
 namespace awslint {
@@ -39,6 +40,9 @@ std::vector<Finding> run_rules(const Workspace& ws, const std::vector<const Rule
   std::vector<Finding> findings = std::move(sink.findings());
   apply_suppressions(ws, rules, findings);
   for (auto& f : findings) {
+    // A safety net under the rules' own care: no secret-looking text leaves in a message.
+    f.message = redact_text(f.message);
+    for (auto& r : f.related) r.message = redact_text(r.message);
     auto it = sel.severity.find(f.rule);
     if (it != sel.severity.end()) f.severity = it->second;
   }

@@ -70,6 +70,7 @@ struct Environment {
   std::string file;               // --env-file path as displayed, empty for the process environment
   std::vector<EnvVar> vars;       // AWS_* (and a few others the CLI reads), file order
   std::vector<std::uint32_t> bad_lines;  // env-file lines that are not KEY=VALUE
+  std::string read_error;         // why the --env-file could not be read (empty: it was, or none)
   const EnvVar* get(std::string_view name) const;  // last definition wins, as with docker
 };
 

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "model.h"
 #include "report_internal.h"
@@ -66,11 +67,21 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 
 std::string summary_line(const std::vector<Finding>& findings, const ReportContext& ctx) {
   const Counts c = count(findings);
-  const std::string files = plural(files_read(ctx), "file", "files");
-  if (c.total() == 0) return fmt::format("no findings in {}", files);
+  // Name the inputs when there are few (a folder's config and credentials, an env file), and say
+  // which were not found; else count them.
+  std::string where;
+  std::vector<std::string> read, missing;
+  for (const auto& in : ctx.inputs) (in.read ? read : missing).push_back(in.path);
+  if (ctx.inputs.size() <= 4) {
+    where = read.empty() ? std::string("0 files") : fmt::format("{}", fmt::join(read, ", "));
+    if (!missing.empty()) where += fmt::format(" ({} not found)", fmt::join(missing, ", "));
+  } else {
+    where = plural(files_read(ctx), "file", "files");
+  }
+  if (c.total() == 0) return fmt::format("no findings in {}", where);
   return fmt::format("{} ({}, {}, {}) in {}", plural(c.total(), "finding", "findings"),
                      plural(c.errors, "error", "errors"), plural(c.warnings, "warning", "warnings"),
-                     plural(c.notes, "note", "notes"), files);
+                     plural(c.notes, "note", "notes"), where);
 }
 
 // ---- Rules ----------------------------------------------------------------------------------
@@ -467,6 +478,22 @@ void mask_heuristic(std::string& s, bool key_line) {
 }
 
 }  // namespace
+
+std::string redact_text(std::string_view s) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t nl = s.find('\n', start);
+    if (nl == std::string_view::npos) nl = s.size();
+    std::string line(s.substr(start, nl - start));
+    mask_heuristic(line, false);
+    out += line;
+    if (nl == s.size()) break;
+    out.push_back('\n');
+    start = nl + 1;
+  }
+  return out;
+}
 
 std::string safe_excerpt(const Workspace& ws, const std::string& file_display, std::uint32_t line) {
   const ParsedFile* pf = nullptr;

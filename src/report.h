@@ -43,6 +43,11 @@ class Reporter {
 std::unique_ptr<Reporter> make_reporter(std::string_view format);
 const std::vector<std::string_view>& report_formats();
 
+// Free text fit for output: on every line, secret-looking assignments (`aws_secret_access_key = x`,
+// also misspelt keys), access key ids and long base64-looking runs (keys, tokens) are masked. The
+// engine passes every finding's message through it, and dump every value it prints unmasked.
+std::string redact_text(std::string_view s);
+
 // The text of a source line fit for output: secret values replaced by '*', access key ids masked.
 std::string safe_excerpt(const Workspace& ws, const std::string& file_display, std::uint32_t line);
 

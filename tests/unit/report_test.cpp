@@ -247,8 +247,8 @@ TEST_CASE("report: golden output of every format", "[report][golden]") {
 TEST_CASE("report: no findings", "[report][golden]") {
   const ReportContext ctx = sample_context(nullptr);
   const std::vector<Finding> none;
-  CHECK(render("text", none, ctx) == "no findings in 2 files\n");
-  CHECK(render("github", none, ctx) == "awslint: no findings in 2 files\n");
+  CHECK(render("text", none, ctx) == "no findings in config, credentials\n");
+  CHECK(render("github", none, ctx) == "awslint: no findings in config, credentials\n");
   CHECK(render("gitlab", none, ctx) == "[]\n");
   CHECK(render("checkstyle", none, ctx) ==
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n</checkstyle>\n");
@@ -276,10 +276,12 @@ TEST_CASE("report: summary line counts and plurals", "[report]") {
   ReportContext ctx;
   ctx.inputs = {{"config", "config", true, "read"}, {"credentials", "credentials", false, "missing"}};
   std::vector<Finding> one{finding("AWS301", "missing-region", Severity::Warning, "m", {"config", 1, 1})};
-  CHECK(report::summary_line(one, ctx) == "1 finding (0 errors, 1 warning, 0 notes) in 1 file");
+  CHECK(report::summary_line(one, ctx) == "1 finding (0 errors, 1 warning, 0 notes) in config (credentials not found)");
   one.push_back(finding("AWS001", "x", Severity::Error, "m", {"config", 2, 1}));
   one.push_back(finding("AWS002", "y", Severity::Note, "m", {"config", 3, 1}));
-  CHECK(report::summary_line(one, ctx) == "3 findings (1 error, 1 warning, 1 note) in 1 file");
+  CHECK(report::summary_line(one, ctx) == "3 findings (1 error, 1 warning, 1 note) in config (credentials not found)");
+  for (int i = 0; i < 5; ++i) ctx.inputs.push_back({"x" + std::to_string(i), "config", true, "read"});
+  CHECK(report::summary_line(one, ctx) == "3 findings (1 error, 1 warning, 1 note) in 6 files");
 }
 
 TEST_CASE("report: text locations", "[report]") {
@@ -563,5 +565,5 @@ TEST_CASE("report: text caret under tabs and past the end", "[report][excerpt]")
         "    5 | output = json\n"
         "config:3:1: warning: m [AWS301 missing-region]\n"  // a blank line has no excerpt
         "\n"
-        "4 findings (0 errors, 4 warnings, 0 notes) in 2 files\n");
+        "4 findings (0 errors, 4 warnings, 0 notes) in config, credentials\n");
 }
