@@ -25,12 +25,12 @@ namespace {
 constexpr int kExitUsage = 2;
 
 void err_line(std::string_view msg) {
-  std::string s = fmt::format("awslint: {}\n", msg);
+  std::string s = fmt::format("awslint: {}\n", printable(msg));
   std::fwrite(s.data(), 1, s.size(), stderr);
 }
 
 int usage_error(std::string_view msg, std::string_view hint) {
-  std::string s = fmt::format("awslint: error: {}\n", msg);
+  std::string s = fmt::format("awslint: error: {}\n", printable(msg));
   if (!hint.empty()) s += fmt::format("hint: {}\n", hint);
   std::fwrite(s.data(), 1, s.size(), stderr);
   return kExitUsage;

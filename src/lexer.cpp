@@ -81,7 +81,7 @@ class Lexer {
     section_index_.reserve(f_.lines.size() / 8 + 1);
     for (std::uint32_t i = 0; i < f_.lines.size(); ++i) line(i + 1);
     finish_entry();
-    finish_section();
+    finish_section(static_cast<std::uint32_t>(f_.lines.size()));
     check_nested_defaults();
     if (invalid_line) {
       // The decoder fails at that line: mark it (the rest is still read, to lint what we can).
@@ -259,7 +259,7 @@ class Lexer {
 
   void section(std::uint32_t lineno, std::string_view raw, std::string_view value, std::size_t close) {
     finish_entry();
-    finish_section();
+    finish_section(lineno - 1);
     open_ = kNone;  // sections can't start with a continuation line
     const std::string_view name = value.substr(1, close - 1);
     Section s;
@@ -290,10 +290,12 @@ class Lexer {
     key_set_active_ = false;
   }
 
-  void finish_section() {
+  // Closes the current section; its last line is `last` (the line before the next header).
+  void finish_section(std::uint32_t last) {
     if (!have_section_) return;
     Section& s = f_.sections[cur_section_];
     s.n_entries = static_cast<std::uint32_t>(f_.entries.size()) - s.first_entry;
+    s.end_line = std::max(s.line, last);
   }
 
   // Keys seen in the current section (all [DEFAULT] sections share one).

@@ -71,7 +71,7 @@ std::string summary_line(const std::vector<Finding>& findings, const ReportConte
   // which were not found; else count them.
   std::string where;
   std::vector<std::string> read, missing;
-  for (const auto& in : ctx.inputs) (in.read ? read : missing).push_back(in.path);
+  for (const auto& in : ctx.inputs) (in.read ? read : missing).push_back(printable(in.path));
   if (ctx.inputs.size() <= 4) {
     where = read.empty() ? std::string("0 files") : fmt::format("{}", fmt::join(read, ", "));
     if (!missing.empty()) where += fmt::format(" ({} not found)", fmt::join(missing, ", "));

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "report_internal.h"
+#include "text.h"
 
 namespace awslint::report {
 
@@ -46,6 +47,21 @@ std::string github_escape_property(std::string_view s) {
 
 namespace {
 
+// Control characters (NUL, ESC ...) never reach the log; line breaks stay (escaped as %0A).
+std::string printable_keep_newlines(std::string_view s) {
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t nl = s.find('\n', start);
+    out += printable(s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+    if (nl == std::string_view::npos) break;
+    out.push_back('\n');
+    start = nl + 1;
+  }
+  return out;
+}
+
+
 constexpr std::size_t kShownPerKind = 10;
 
 std::string_view command(Severity s) {
@@ -66,7 +82,7 @@ class GithubReporter final : public Reporter {
       if (f.loc.file.empty() && f.affects && !f.affects->file.empty()) at = &*f.affects;
       std::string props;
       if (!at->file.empty()) {
-        props += "file=" + github_escape_property(valid_utf8(at->file));
+        props += "file=" + github_escape_property(printable(at->file));
         if (at->line != 0) {
           props += fmt::format(",line={}", at->line);
           if (at->col != 0) props += fmt::format(",col={}", at->col);
@@ -77,10 +93,10 @@ class GithubReporter final : public Reporter {
       std::string message = f.message;
       for (const Related& r : f.related)
         message += fmt::format("\n{}: note: {}", location_string(r.loc), r.message);
-      fmt::format_to(o, "::{} {}::{}\n", command(f.severity), props, github_escape_data(valid_utf8(message)));
+      fmt::format_to(o, "::{} {}::{}\n", command(f.severity), props, github_escape_data(printable_keep_newlines(message)));
     }
     const Counts c = count(findings);
-    std::string line = fmt::format("awslint: {}", summary_line(findings, ctx));
+    std::string line = fmt::format("awslint: {}", printable(summary_line(findings, ctx)));
     if (c.errors > kShownPerKind || c.warnings > kShownPerKind || c.notes > kShownPerKind)
       line += fmt::format(" (GitHub shows only the first {} annotations of each kind per step; all are listed above)",
                           kShownPerKind);

@@ -53,16 +53,16 @@ class TextReporter final : public Reporter {
     const Style c{ctx.color};
     auto o = std::back_inserter(out);
     for (const Finding& f : findings) {
-      fmt::format_to(o, "{}{}:{} {}{}:{} {}", c(kBold), valid_utf8(location_string(f.loc)), c(kReset),
-                     c(severity_colour(f.severity)), severity_name(f.severity), c(kReset), valid_utf8(f.message));
+      fmt::format_to(o, "{}{}:{} {}{}:{} {}", c(kBold), printable(location_string(f.loc)), c(kReset),
+                     c(severity_colour(f.severity)), severity_name(f.severity), c(kReset), printable(f.message));
       if (f.name.empty())
         fmt::format_to(o, " {}[{}]{}\n", c(kDim), f.rule, c(kReset));
       else
         fmt::format_to(o, " {}[{} {}]{}\n", c(kDim), f.rule, f.name, c(kReset));
       excerpt(out, ctx, f.loc);
       for (const Related& r : f.related) {
-        fmt::format_to(o, "{}{}:{} {}note:{} {}\n", c(kBold), valid_utf8(location_string(r.loc)), c(kReset),
-                       c(kCyan), c(kReset), valid_utf8(r.message));
+        fmt::format_to(o, "{}{}:{} {}note:{} {}\n", c(kBold), printable(location_string(r.loc)), c(kReset),
+                       c(kCyan), c(kReset), printable(r.message));
         excerpt(out, ctx, r.loc);
       }
     }
@@ -71,6 +71,7 @@ class TextReporter final : public Reporter {
   }
 
  private:
+  static constexpr std::uint32_t kMaxExcerpt = 160;  // code points of a line shown at most
   static void excerpt(std::string& out, const ReportContext& ctx, const Location& loc) {
     if (!ctx.excerpts || loc.file.empty() || loc.line == 0) return;
     std::string text;
@@ -78,21 +79,40 @@ class TextReporter final : public Reporter {
       if (ws != nullptr && text.empty()) text = safe_excerpt(*ws, loc.file, loc.line);
     if (text.empty() && ctx.workspace != nullptr) text = safe_excerpt(*ctx.workspace, loc.file, loc.line);
     if (text.find_first_not_of(" \t") == std::string::npos) return;
+    // A long line (a token, a generated one-liner) is shown as a window around the column.
+    std::uint32_t col_in = loc.col;
+    const std::size_t width = code_points(text);
+    if (width > kMaxExcerpt) {
+      const std::uint32_t first = loc.col > kMaxExcerpt / 2 ? loc.col - kMaxExcerpt / 2 : 1;
+      std::size_t b = 0, e = 0;
+      std::uint32_t cp_i = 1;
+      for (std::size_t i = 0; i <= text.size(); ++cp_i) {
+        if (cp_i == first) b = i;
+        if (cp_i == first + kMaxExcerpt) { e = i; break; }
+        if (i == text.size()) { e = i; break; }
+        char32_t cp = 0;
+        std::size_t n = utf8_decode(text, i, cp);
+        i += n == 0 ? 1 : n;
+      }
+      const bool head = first > 1, tail = e < text.size();
+      text = std::string(head ? "\xE2\x80\xA6" : "") + text.substr(b, e - b) + (tail ? "\xE2\x80\xA6" : "");
+      if (col_in) col_in = col_in - first + 1 + (head ? 1 : 0);
+    }
     const Style c{ctx.color};
     auto o = std::back_inserter(out);
     fmt::format_to(o, "{}{:>5} |{} {}\n", c(kBlue), loc.line, c(kReset), text);
-    if (loc.col == 0) return;
+    if (col_in == 0) return;
     // The caret under column `col` (code points; a TAB in the line stays a TAB under it).
     std::string pad;
     std::uint32_t col = 1;
-    for (std::size_t i = 0; i < text.size() && col < loc.col; ++col) {
+    for (std::size_t i = 0; i < text.size() && col < col_in; ++col) {
       char32_t cp = 0;
       std::size_t n = utf8_decode(text, i, cp);
       if (n == 0) n = 1;
       pad += cp == '\t' ? '\t' : ' ';
       i += n;
     }
-    for (; col < loc.col; ++col) pad += ' ';
+    for (; col < col_in; ++col) pad += ' ';
     fmt::format_to(o, "{}{:>5} |{} {}{}^{}\n", c(kBlue), "", c(kReset), pad, c(kGreen), c(kReset));
   }
 };

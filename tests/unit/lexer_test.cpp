@@ -69,8 +69,7 @@ TEST_CASE("lexer: positions of sections, keys and values", "[lexer]") {
   CHECK(pf->entry_at_line(3) == nullptr);
 }
 
-// Known bug (reported, src/lexer.cpp is not ours): Section::end_line stays at the header line.
-TEST_CASE("lexer: Section::end_line is the last line before the next header", "[lexer][known-bug][!mayfail]") {
+TEST_CASE("lexer: Section::end_line is the last line before the next header", "[lexer]") {
   auto pf = lex("[default]\nregion = us-east-1\n\n[profile dev]\noutput = json\n# end\n");
   REQUIRE(pf->sections.size() == 2);
   CHECK(pf->sections[0].end_line == 3);
