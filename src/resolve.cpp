@@ -224,7 +224,9 @@ std::vector<const Finding*> relevant_findings(const Workspace& ws, const Resolut
   for (const Finding& f : findings) {
     bool keep = false;
     if (f.has_profile) {
-      keep = profiles.count(f.profile) > 0;
+      // The CLI reads only credential settings from the other profiles of a role chain: their
+      // region (and output and the like) never applies.
+      keep = f.profile == r.selection.name || (profiles.count(f.profile) > 0 && f.key != "region" && f.key != "output");
     } else if (!f.variable.empty()) {
       keep = true;  // the environment applies to every profile
     } else if (!ws.env.file.empty() && f.loc.file == ws.env.file) {
@@ -319,15 +321,20 @@ std::string sections_text(const Workspace& ws, std::string_view name) {
 // 'dev' in the credentials file (aws_access_key_id at credentials:2)".
 std::string source_text(const Workspace& ws, const CredentialSource& cs) {
   const std::string prof = cs.source_profile.empty() ? std::string() : fmt::format(" of profile {}", quoted(cs.source_profile));
-  const std::string at = cs.origin.empty() ? std::string() : fmt::format(" ({})", where_text(ws, cs.origin));
+  auto at_with = [&](std::string_view note) {
+    std::string w = cs.origin.empty() ? std::string() : where_text(ws, cs.origin);
+    if (!note.empty()) w = w.empty() ? std::string(note) : fmt::format("{}; {}", w, note);
+    return w.empty() ? w : fmt::format(" ({})", w);
+  };
+  const std::string at = at_with("");
   switch (cs.source_type) {
     case CredentialType::Env: return fmt::format("key {} from the environment{}", cs.key_id, at);
     case CredentialType::SharedCredentialsFile:
       return fmt::format("key {}{} in the credentials file{}", cs.key_id, prof, at);
     case CredentialType::ConfigFile: return fmt::format("key {}{} in the config file{}", cs.key_id, prof, at);
     case CredentialType::CustomProcess:
-      return fmt::format("the credential_process command{}{} (run by the CLI; not shown)", prof, at);
-    case CredentialType::Sso: return fmt::format("SSO{}{} (the token cache of 'aws sso login')", prof, at);
+      return fmt::format("the credential_process command{}{}", prof, at_with("the command is not shown"));
+    case CredentialType::Sso: return fmt::format("SSO{}{}", prof, at_with("needs a token from 'aws sso login'"));
     case CredentialType::ContainerRole: return fmt::format("the container credentials endpoint{}", at);
     case CredentialType::IamRole:
       return fmt::format("the EC2 instance metadata service (an instance role){}", at);

@@ -76,8 +76,9 @@ struct Resolution {
 Resolution resolve(const Workspace& ws, bool v1 = false);
 
 // The findings that concern a resolution: those about its profile or the profiles of its role
-// chain, about an environment variable, about the whole of the config or credentials file, or at a
-// line of one of the sections the resolution reads; and, when a file is rejected, its errors.
+// chain (not about their region or output, which the CLI does not read from them), about an
+// environment variable, about the whole of the config or credentials file, or at a line of one of
+// the sections the resolution reads; and, when a file is rejected, its errors.
 std::vector<const Finding*> relevant_findings(const Workspace& ws, const Resolution& r,
                                               const std::vector<Finding>& findings);
 

@@ -300,6 +300,14 @@ TEST_CASE("resolve: findings that concern the profile", "[resolve]") {
       finding("A5", "env", 1, "", "AWS_PROFILE"),  // the environment: kept
       finding("A6", "credentials", 0, "", ""),     // the whole file: kept
   };
+  std::vector<Finding> chain_fs = {finding("B1", "credentials", 1, "base", ""), finding("B2", "credentials", 1, "base", ""),
+                                   finding("B3", "config", 1, "dev", "")};
+  chain_fs[1].key = "region";  // the CLI never reads the source profile's region
+  chain_fs[2].key = "region";
+  auto role = make_ws("[profile dev]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = base\n", "[base]\n" + kKeys, {}, "dev");
+  std::vector<std::string> chain_kept;
+  for (const Finding* f : relevant_findings(*role, resolve(*role), chain_fs)) chain_kept.push_back(f->rule);
+  CHECK(chain_kept == std::vector<std::string>{"B1", "B3"});
   const Resolution r = resolve(*ws);
   std::vector<std::string> kept;
   for (const Finding* f : relevant_findings(*ws, r, fs)) kept.push_back(f->rule);
