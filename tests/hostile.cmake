@@ -1,0 +1,20 @@
+# Hostile input, end to end (tests/hostile/test_*.py): missing, directory, FIFO, devices, over the
+# size cap, unreadable, symlink loops, binary, NUL, invalid UTF-8, 1 MB lines, 100,000 sections,
+# junk env files, terminal escapes, bad command lines. Each runs awslint (its path is the argument)
+# with a 2 s limit per run, so a hang fails instead of blocking. Exit 77: skipped (says why).
+# Python writes no __pycache__ into the source tree; the sanitizer build is ~3x slower.
+set(_awslint_hostile_env PYTHONDONTWRITEBYTECODE=1)
+if(AWSLINT_SANITIZE)
+  list(APPEND _awslint_hostile_env AWSLINT_HOSTILE_TIME_SCALE=3)
+endif()
+file(GLOB _awslint_hostile_tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/hostile/test_*.py)
+foreach(t ${_awslint_hostile_tests})
+  get_filename_component(_name ${t} NAME_WE)
+  string(REGEX REPLACE "^test_" "" _name ${_name})
+  add_test(NAME hostile_${_name} COMMAND ${Python3_EXECUTABLE} ${t} $<TARGET_FILE:awslint>)
+  set_tests_properties(hostile_${_name} PROPERTIES
+                       SKIP_RETURN_CODE 77
+                       LABELS hostile
+                       ENVIRONMENT "${_awslint_hostile_env}"
+                       TIMEOUT 300)
+endforeach()
