@@ -146,10 +146,17 @@ Resolution resolve(const Workspace& ws, bool v1) {
     e.read_by_cli = true;
     e.at = parse_timestamp(v.value);
     bool zoned = false;
-    if (!e.at || (date_only(v.value, zoned) && zoned)) {
-      e.at.reset();
+    const bool digits = std::any_of(v.value.begin(), v.value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (date_only(v.value, zoned) && zoned) {
+      e.at.reset();  // dateutil refuses a date followed by a zone
       r.error = ResolveError{"ParserError", fmt::format("Unknown string format: {}", printable(v.value)), "",
                              cs.expiration, nullptr};
+    } else if (!e.at) {
+      // dateutil reads far more than ISO 8601 ("2099-01-01 00:00:00 UTC", "20990101T000000Z"):
+      // only a value without any number is sure to fail; otherwise awslint cannot tell.
+      if (!digits)
+        r.error = ResolveError{"ParserError", fmt::format("Unknown string format: {}", printable(v.value)), "",
+                               cs.expiration, nullptr};
     } else if (!has_zone(v.value)) {
       r.error = ResolveError{"TypeError", "can't subtract offset-naive and offset-aware datetimes", "",
                              cs.expiration, nullptr};
@@ -361,7 +368,9 @@ std::string hop_text(const Workspace& ws, const CredentialSource& cs, std::size_
 std::string expiry_text(const Workspace& ws, const Expiry& e) {
   const std::string at = where_text(ws, e.where);
   const std::string note = e.read_by_cli ? "" : "; written by a helper tool, the CLI does not read it";
-  if (!e.at) return fmt::format("unreadable ({}{})", at, note);
+  if (!e.at)
+    return fmt::format("'{}' is not a timestamp awslint reads ({}{}){}", printable(e.where.var ? e.where.var->value : e.where.value ? e.where.value->text : ""), at, note,
+                       e.read_by_cli ? ": the CLI fails unless dateutil can parse it" : "");
   const std::int64_t left = *e.at - static_cast<std::int64_t>(ws.ctx.now);
   return fmt::format("{}, {} ({}{})", format_timestamp(*e.at),
                      left < 0 ? fmt::format("expired {} ago", format_span(left)) : fmt::format("in {}", format_span(left)),

@@ -244,6 +244,9 @@ TEST_CASE("resolve: errors the CLI would raise", "[resolve]") {
     CHECK(expiring("2020-01-01T00:00:00Z") == "RuntimeError");
     CHECK(expiring("2099-01-01T00:00:00") == "TypeError");
     CHECK(expiring("soon") == "ParserError");
+    CHECK(expiring("2099-01-01Z") == "ParserError");
+    CHECK(expiring("2099-01-01 00:00:00 UTC") == "ok");  // dateutil reads it; awslint cannot tell
+    CHECK(expiring("20990101T000000Z") == "ok");
     auto ws = make_ws("", "", with(kEnvKeys, {{"AWS_CREDENTIAL_EXPIRATION", "2099-01-01T00:00:00Z"}}));
     const Resolution r = resolve(*ws);
     REQUIRE(r.expiry);
