@@ -1,5 +1,12 @@
 // AWS013 ignored-section
+#include <fmt/format.h>
+
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
 #include "rule.h"
+#include "text.h"
 
 namespace awslint {
 namespace {
@@ -10,27 +17,377 @@ constexpr RuleInfo kInfo{
     .severity = Severity::Warning,
     .summary = "section the CLI never reads as a profile",
     .doc = R"(## What it does
-TODO
+Reports a section the CLI never reads as a profile although it looks meant as one, and a profile
+header spelled in a way only the CLI understands:
+
+- in the config file: `[dev]` (profiles other than `default` need the prefix: `[profile dev]`),
+  `[ profile dev ]` (the spaces are kept), `[Profile dev]`, `[Default]` (names are
+  case-sensitive), `[profiledev]`, `[profile]`, `[profile a b]` (more than one word), an
+  unbalanced quote; the same shapes of `[sso-session x]` and `[services x]`;
+- in the credentials file: `[profile dev]` (that file uses plain names: it is a profile literally
+  named `profile dev`), names with spaces around them and `[Default]`;
+- headers the CLI reads but other SDKs do not: `[profile  dev]` (two spaces), `[profile<TAB>dev]`,
+  `[profiles dev]`, `[profile_x dev]`, `[profile "dev"]`.
+
+A plain `[name]` section of the config file is only reported when it holds keys a profile has
+(region, credentials, role or SSO settings ...), when something refers to the name, or when the
+credentials file has a profile of that name: `[plugins]`, `[preview]` and sections of other tools
+(`[okta]` of aws-okta ...) are left alone. Empty sections are not reported unless referred to.
+The finding is an error when something refers to the name (`source_profile`, `--profile`,
+`AWS_PROFILE`, `AWS_DEFAULT_PROFILE`, or the implicit `default`) and no correctly spelled section
+gives that profile the keys.
 
 ## Why is this bad?
-TODO
+botocore builds the profiles of the config file from sections named `default` or starting with
+`profile` that split (like a shell) into exactly two words; every other section is skipped
+without a word. Region, role and SSO settings written under `[dev]` in the config file are
+silently missing from profile `dev`, and keys under `[profile dev]` in the credentials file
+belong to a profile nobody can select. A profile that only exists in such a section gives
+`The config profile (dev) could not be found`.
+
+The spellings the CLI tolerates (`[profile  dev]`, `[profiles dev]`) are an accident of its shell
+splitting: the other AWS SDKs (the JS SDK v3 used by Node tools and the CDK, Java, Rust ...) do
+not find those profiles, so the same file works in the CLI and fails in an application.
 
 ## Example
 ```ini
+# ~/.aws/config
+[dev]
+region = eu-west-1
+
+[Profile prod]
+role_arn = arn:aws:iam::123456789012:role/admin
+source_profile = dev
+
+[profiles ci]
+region = us-east-1
 ```
 
 ## Use instead
 ```ini
+# ~/.aws/config
+[profile dev]
+region = eu-west-1
+
+[profile prod]
+role_arn = arn:aws:iam::123456789012:role/admin
+source_profile = dev
+
+[profile ci]
+region = us-east-1
 ```
 )",
     .security = false,
 };
 
+// Defined in rules/quoted_value.cpp: the keys the CLI v2 reads from a profile.
+}  // namespace
+bool is_cli_key(std::string_view lower_key);
+namespace {
+
+// Sections of the config file that the CLI (or a well-known tool) reads on purpose.
+bool known_non_profile(std::string_view name) { return name == "plugins" || name == "preview"; }
+
+// Something that refers to a profile by name.
+struct Reference {
+  std::string name;
+  std::string clause;  // "'source_profile = dev' in profile 'prod' names profile 'dev'"
+  Location loc;        // no file: the process environment or the command line
+};
+
+// The first reference to each name.
+using References = std::unordered_map<std::string, Reference>;
+
+References references(const Workspace& ws) {
+  References refs;
+  auto add = [&](Reference r) { refs.try_emplace(r.name, std::move(r)); };
+  for (const Profile& p : ws.profiles()) {
+    if (auto v = p.get("source_profile"))
+      add({std::string(v->text),
+                      fmt::format("'source_profile = {}' in profile '{}' names profile '{}'", printable(v->text),
+                                  printable(p.name), printable(v->text)),
+                      at(*v)});
+  }
+  const Selection sel = ws.selected();
+  if (sel.source == Selection::Source::Default) {
+    add({"default", "the CLI uses profile 'default' when no profile is selected", Location{}});
+  } else {
+    add({std::string(sel.name),
+                    fmt::format("{} selects profile '{}'", source_name(sel.source), printable(sel.name)),
+                    sel.var ? at_var(ws, *sel.var) : Location{}});
+  }
+  return refs;
+}
+
+bool ascii_space(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && ascii_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && ascii_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// A name for the suggested header: words joined with '-' (a profile name without spaces).
+std::string one_word(const std::vector<std::string>& words, std::size_t from) {
+  std::string out;
+  for (std::size_t i = from; i < words.size(); ++i) out += (out.empty() ? "" : "-") + words[i];
+  return out;
+}
+
+// Why a config section is not what it looks like, what it was probably meant to be, and the header
+// to write instead. `kind` is "profile", "sso-session" or "services".
+struct Diagnosis {
+  std::string why;
+  std::string kind = "profile";
+  std::string intended;  // the name meant (empty: unknown)
+  std::string fix;       // the header to write, without brackets
+};
+
+// For a name that starts with `prefix` exactly (the CLI looked at it and shlex did not give two words).
+std::optional<Diagnosis> bad_split(std::string_view name, std::string_view prefix) {
+  Diagnosis d;
+  d.kind = std::string(prefix);
+  auto words = shlex_split(name);
+  if (!words) {
+    d.why = fmt::format("the CLI splits the name like a shell and this one has an unbalanced quote or a trailing "
+                        "backslash, so it is no {}", prefix);
+    d.fix = fmt::format("{} NAME", prefix);
+    return d;
+  }
+  if (words->size() == 1) {
+    if (name == prefix) {
+      d.why = fmt::format("it has no {} name", prefix);
+      d.fix = fmt::format("{} NAME", prefix);
+    } else {
+      d.intended = std::string(name.substr(prefix.size()));
+      d.why = fmt::format("there is no space between '{}' and the name", prefix);
+      d.fix = fmt::format("{} {}", prefix, d.intended);
+    }
+    return d;
+  }
+  // More than two words: a name with spaces.
+  std::string rest;
+  for (std::size_t i = 1; i < words->size(); ++i) rest += (i > 1 ? " " : "") + (*words)[i];
+  d.intended = rest;
+  d.why = fmt::format("the CLI splits the name like a shell and skips it unless that gives exactly two words, and "
+                      "this one gives {}",
+                      words->size());
+  d.fix = fmt::format("{} {}", prefix, one_word(*words, 1));
+  return d;
+}
+
+const std::string_view kPrefixes[] = {"profile", "sso-session", "services"};
+
+std::optional<Diagnosis> diagnose_config(std::string_view name) {
+  const std::string_view t = trim(name);
+  if (t != name) {
+    Diagnosis d;
+    d.why = "the CLI keeps the spaces inside the brackets, so the name does not start with 'profile'";
+    if (t == "default") {
+      d.why = "the CLI keeps the spaces inside the brackets, so the name is not 'default'";
+      d.intended = "default";
+      d.fix = "default";
+      return d;
+    }
+    for (std::string_view p : kPrefixes) {
+      if (!t.starts_with(p)) continue;
+      d.kind = std::string(p);
+      d.why = fmt::format("the CLI keeps the spaces inside the brackets, so the name does not start with '{}'", p);
+      auto words = shlex_split(t);
+      if (words && words->size() >= 2) {
+        d.intended = words->size() == 2 ? (*words)[1] : one_word(*words, 1);
+        d.fix = fmt::format("{} {}", p, d.intended);
+      } else {
+        d.fix = fmt::format("{} NAME", p);
+      }
+      return d;
+    }
+    return std::nullopt;  // `[ something ]`: not shaped like a profile header
+  }
+  if (iequals(name, "default")) {
+    Diagnosis d;
+    d.why = "section names are case-sensitive and only '[default]' is the default profile";
+    d.intended = "default";
+    d.fix = "default";
+    return d;
+  }
+  for (std::string_view p : kPrefixes) {
+    if (name.starts_with(p)) return bad_split(name, p);
+    if (name.size() >= p.size() && iequals(name.substr(0, p.size()), p)) {
+      Diagnosis d;
+      d.kind = std::string(p);
+      d.why = fmt::format("section names are case-sensitive and the CLI only reads names that start with '{}' in "
+                          "lower case",
+                          p);
+      auto words = shlex_split(name);
+      if (words && words->size() >= 2) {
+        d.intended = words->size() == 2 ? (*words)[1] : one_word(*words, 1);
+        d.fix = fmt::format("{} {}", p, d.intended);
+      } else {
+        d.fix = fmt::format("{} NAME", p);
+      }
+      return d;
+    }
+  }
+  return std::nullopt;
+}
+
 class IgnoredSection final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
-  void check(const Workspace& /*ws*/, Sink& /*out*/) const override {
-    // TODO: not implemented yet.
+  void check(const Workspace& ws, Sink& out) const override {
+    const References refs = references(ws);
+    if (ws.config.ok()) check_config(ws, refs, out);
+    if (ws.credentials.ok()) check_credentials(ws, refs, out);
+  }
+
+ private:
+  static const Reference* find_ref(const References& refs, const std::string& name) {
+    auto it = refs.find(name);
+    return it == refs.end() ? nullptr : &it->second;
+  }
+
+  // Section names with invisible or control characters are AWS016's.
+  static bool visible(std::string_view name) { return printable(name) == name; }
+
+  static std::string keys_phrase(const Section& s) {
+    return s.n_entries == 1 ? std::string("its key") : fmt::format("its {} keys", s.n_entries);
+  }
+
+  void check_config(const Workspace& ws, const References& refs, Sink& out) const {
+    const SourceFile& f = ws.config;
+    const ParsedFile& pf = *f.parsed;
+    for (const ConfigSection& cs : ws.config_sections()) {
+      const Section& s = pf.sections[cs.index];
+      const std::string_view name = pf.str(s.name);
+      if (s.duplicate || !visible(name)) continue;
+      if (cs.role == SectionRole::Profile || cs.role == SectionRole::SsoSession || cs.role == SectionRole::Services) {
+        check_spelling(ws, cs, s, out);
+        continue;
+      }
+      if (cs.role != SectionRole::Ignored) continue;
+      std::optional<Diagnosis> d = diagnose_config(name);
+      bool plain = false;
+      if (!d) {
+        if (known_non_profile(name) || trim(name) != name) continue;
+        plain = true;
+        d = Diagnosis{};
+        d->why = "in the config file only 'default' is written without the 'profile' prefix";
+        d->intended = std::string(name);
+        d->fix = name.find_first_of(" \t\"'\\") == std::string_view::npos
+                     ? fmt::format("profile {}", name)
+                     : fmt::format("profile {}", one_word(shlex_split(name).value_or(std::vector<std::string>{std::string(name)}), 0));
+      }
+      const bool is_profile = d->kind == "profile";
+      const Reference* ref = is_profile && !d->intended.empty() ? find_ref(refs, d->intended) : nullptr;
+      const Profile* target = is_profile && !d->intended.empty() ? ws.profile(d->intended) : nullptr;
+      if (plain) {
+        bool profile_like = false;
+        for (const Entry* e = pf.begin(s); e != pf.end(s); ++e)
+          if (is_cli_key(pf.str(e->key))) profile_like = true;
+        if (!profile_like && !ref && !(target && target->credentials)) continue;
+      } else if (s.n_entries == 0 && !ref) {
+        continue;
+      }
+      const bool ignored_keys_needed = ref && !(target && target->config);
+      std::string msg = fmt::format("section '[{}]' is no {}: {}; the CLI ignores it and {}", name, d->kind, d->why,
+                                    keys_phrase(s));
+      if (s.n_entries == 0) msg = fmt::format("section '[{}]' is no {}: {}; the CLI ignores it", name, d->kind, d->why);
+      if (target && target->config) {
+        msg += fmt::format(" and reads '[{}]' (line {}) for profile '{}' instead; move what is missing there and "
+                           "remove this section",
+                           pf.str(target->config->name), target->config->line, d->intended);
+      } else {
+        if (ref) {
+          msg += fmt::format(", yet {}", ref->clause);
+          if (target && target->credentials) msg += ", which then has only the keys of the credentials file";
+          else if (!target) msg += ", which does not exist";
+        } else if (target && target->credentials) {
+          msg += fmt::format(", although the credentials file has a profile '{}'", d->intended);
+        }
+        msg += fmt::format("; write '[{}]'", d->fix);
+      }
+      Finding& x = out.report(at_section(f, s), std::move(msg),
+                              ignored_keys_needed ? Severity::Error : Severity::Warning);
+      if (ref && !ref->loc.file.empty()) x.related.push_back({ref->loc, "refers to it here"});
+      if (is_profile && !d->intended.empty()) {
+        x.profile = d->intended;
+        x.has_profile = true;
+      }
+    }
+  }
+
+  // A header the CLI reads only thanks to its shell splitting. `[profile "dev"]` and `[profile<TAB>dev]`
+  // are fine: the JS SDK v3 reads those too.
+  void check_spelling(const Workspace& ws, const ConfigSection& cs, const Section& s, Sink& out) const {
+    const std::string_view name = ws.config.parsed->str(s.name);
+    if (cs.role == SectionRole::Profile && name == "default") return;
+    const std::string_view prefix = cs.role == SectionRole::Profile      ? "profile"
+                                    : cs.role == SectionRole::SsoSession ? "sso-session"
+                                                                         : "services";
+    const bool spaced = cs.name.find_first_of(" \t\r\n") != std::string_view::npos;
+    if (!spaced) {
+      for (std::string_view form : {"{} {}", "{}\t{}", "{} \"{}\"", "{} '{}'"})
+        if (name == fmt::format(fmt::runtime(form), prefix, cs.name)) return;
+    }
+    std::string fix = fmt::format("{} {}", prefix, cs.name);
+    if (spaced) fix = fmt::format("{} {}", prefix, one_word(shlex_split(cs.name).value_or(std::vector<std::string>{}), 0));
+    const bool exact_prefix = name.starts_with(std::string(prefix) + " ") || name.starts_with(std::string(prefix) + "\t");
+    const std::string how = exact_prefix ? "it splits the name like a shell"
+                                         : fmt::format("it only checks that the name starts with '{}'", prefix);
+    Finding& x = out.report(
+        at_section(ws.config, s),
+        fmt::format("the CLI reads section '[{}]' as {} '{}' ({}), but other SDKs do not find {} there (the JS SDK "
+                    "v3 of Node tools and the CDK does not); write '[{}]'",
+                    printable(name), prefix, printable(cs.name), how, spaced ? "a name with spaces" : "it", fix));
+    if (cs.role == SectionRole::Profile) {
+      x.profile = std::string(cs.name);
+      x.has_profile = true;
+    }
+  }
+
+  void check_credentials(const Workspace& ws, const References& refs, Sink& out) const {
+    const SourceFile& f = ws.credentials;
+    const ParsedFile& pf = *f.parsed;
+    for (const Section& s : pf.sections) {
+      const std::string_view name = pf.str(s.name);
+      if (s.is_defaults || s.duplicate || !visible(name)) continue;
+      std::string intended, why;
+      if (trim(name) != name) {
+        intended = std::string(trim(name));
+        why = fmt::format("the CLI keeps the spaces inside the brackets: this is a profile named '{}'", name);
+      } else if (name.starts_with("profile ") || name.starts_with("profile\t")) {
+        auto words = shlex_split(name);
+        intended = words && words->size() == 2 ? (*words)[1] : std::string(trim(name.substr(7)));
+        why = fmt::format("the credentials file uses plain profile names, so this is a profile literally named '{}', "
+                          "not '{}'",
+                          name, intended);
+      } else if (iequals(name, "default") && name != "default") {
+        intended = "default";
+        why = fmt::format("profile names are case-sensitive: this is a profile named '{}', not the default profile",
+                          name);
+      } else {
+        continue;
+      }
+      const Reference* ref = find_ref(refs, intended);
+      const Profile* target = ws.profile(intended);
+      if (s.n_entries == 0 && !ref) continue;
+      // An error when the profile that is used does not get these keys.
+      const bool needed = ref && !(target && target->credentials);
+      std::string msg = fmt::format("section '[{}]' of the credentials file is never used as profile '{}': {}", name,
+                                    intended, why);
+      if (target && target->credentials)
+        msg += fmt::format("; profile '{}' is '[{}]' (line {})", intended, pf.str(target->credentials->name),
+                           target->credentials->line);
+      else if (ref)
+        msg += fmt::format(", yet {}{}", ref->clause, target ? ", which then has none of these keys" : ", which does not exist");
+      if (!(target && target->credentials)) msg += fmt::format("; write '[{}]'", intended);
+      else msg += "; merge the two sections";
+      Finding& x = out.report(at_section(f, s), std::move(msg), needed ? Severity::Error : Severity::Warning);
+      if (ref && !ref->loc.file.empty()) x.related.push_back({ref->loc, "refers to it here"});
+      x.profile = intended;
+      x.has_profile = true;
+    }
   }
 };
 
