@@ -95,7 +95,7 @@ class DanglingSourceProfile final : public Rule {
       if (!r.error) continue;
       const ChainError& e = *r.error;
       const std::string_view src = sp->text;
-      const std::string shown = printable(src);
+      const std::string shown = safe_name(src);
       std::string message;
       if (e.exception == "InfiniteLoopConfigError") {
         if (src == p.name) {
@@ -157,7 +157,7 @@ class DanglingSourceProfile final : public Rule {
 
   static std::string undefined(const Workspace& ws, const Profile& p, const Value& sp) {
     const std::string_view src = sp.text;
-    const std::string shown = printable(src);
+    const std::string shown = safe_name(src);
     const std::string name = printable(p.name);
     const std::string cli = fmt::format(
         "the CLI fails with \"The source_profile \"{}\" referenced in the profile \"{}\" does not exist\"", shown, name);

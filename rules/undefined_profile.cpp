@@ -97,7 +97,7 @@ class UndefinedProfile final : public Rule {
     for (const Candidate& c : candidates) {
       if (ws.defined(c.name)) continue;
       const std::string who = std::string(source_name(c.source));
-      const std::string shown = printable(c.name);
+      const std::string shown = safe_name(c.name);
       const std::string cli_error = fmt::format("\"The config profile ({}) could not be found\"", shown);
       std::string message;
       Severity severity = Severity::Error;

@@ -27,6 +27,15 @@ std::string_view credential_type_name(CredentialType t) {
   return "none";
 }
 
+std::string safe_name(std::string_view name) {
+  // AKIA (long-term) and ASIA (temporary) key ids: four letters and sixteen upper-case letters or digits.
+  const bool key_id = name.size() == 20 && (name.starts_with("AKIA") || name.starts_with("ASIA")) &&
+                      std::all_of(name.begin(), name.end(), [](char c) {
+                        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+                      });
+  return key_id ? mask_key_id(name) : printable(name);
+}
+
 bool has_static_keys(const Profile& p) { return p.has("aws_secret_access_key") || p.has("aws_access_key_id"); }
 
 bool has_assume_role(const Profile& p) { return p.has("role_arn") && !p.has("web_identity_token_file"); }
@@ -79,7 +88,7 @@ class Resolver {
     if (p) name = p->name;  // views into the workspace, not into the caller's string
     if (!p && (explicit_selection || name != "default")) {
       // Session.get_scoped_config: a profile that was asked for must exist, even "default".
-      fail(r, "ProfileNotFound", fmt::format("The config profile ({}) could not be found", printable(name)), "",
+      fail(r, "ProfileNotFound", fmt::format("The config profile ({}) could not be found", safe_name(name)), "",
            of(selected_by));
       return r;
     }
@@ -101,7 +110,7 @@ class Resolver {
     r.profile_defined = p != nullptr;
     if (p) name = p->name;
     if (!p) {
-      fail(r, "InvalidConfigError", fmt::format("The source_profile \"{}\" does not exist.", printable(name)), "", {});
+      fail(r, "InvalidConfigError", fmt::format("The source_profile \"{}\" does not exist.", safe_name(name)), "", {});
       return;
     }
     visited_.assign(1, name);
@@ -242,7 +251,7 @@ class Resolver {
       const SsoSession* s = ws_.sso_session(session_key->text);
       if (!s)
         return fail(r, "InvalidConfigError",
-                    fmt::format("The specified sso-session does not exist: \"{}\"", printable(session_key->text)),
+                    fmt::format("The specified sso-session does not exist: \"{}\"", safe_name(session_key->text)),
                     std::string(name), of(session_key));
       const ParsedFile& pf = *s->file->parsed;
       for (const Entry* e : section_entries(pf, *s->section)) {
@@ -329,7 +338,7 @@ class Resolver {
       const Profile* sprof = ws_.profile(s);
       if (!sprof) {
         fail(r, "InvalidConfigError",
-             fmt::format("The source_profile \"{}\" referenced in the profile \"{}\" does not exist.", printable(s),
+             fmt::format("The source_profile \"{}\" referenced in the profile \"{}\" does not exist.", safe_name(s),
                          printable(name)),
              std::string(name), of(sp));
         return;
@@ -341,7 +350,7 @@ class Resolver {
         fail(r, "InfiniteLoopConfigError",
              fmt::format("Infinite loop in credential configuration detected. Attempting to load from profile {} "
                          "which has already been visited. Visited profiles: [{}]",
-                         printable(s), fmt::join(reprs, ", ")),
+                         safe_name(s), fmt::join(reprs, ", ")),
              std::string(name), of(sp));
         return;
       }

@@ -139,6 +139,10 @@ bool has_static_keys(const Profile& p);
 // botocore's _has_assume_role_config_vars: role_arn present and web_identity_token_file absent.
 bool has_assume_role(const Profile& p);
 
+// A name for a message: printable(), but a value that looks like an access key id (pasted where a
+// profile name belongs: `source_profile = AKIA...`, AWS_PROFILE=AKIA...) is masked (mask_key_id).
+std::string safe_name(std::string_view name);
+
 // For messages about a profile name that is not defined (AWS101, AWS102, AWS103).
 struct NearMiss {
   const SourceFile* file = nullptr;

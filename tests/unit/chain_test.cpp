@@ -475,3 +475,34 @@ TEST_CASE("chain: no secret in any message", "[chain]") {
   CHECK(c.error->message.find("SECRET") == std::string::npos);
   CHECK(c.error->message.find("aws_secret_access_key") != std::string::npos);
 }
+
+TEST_CASE("chain: an access key id pasted as a profile name is masked in messages", "[chain]") {
+  CHECK(safe_name("dev") == "dev");
+  CHECK(safe_name("AKIAIOSFODNN7EXAMPLE") == "AKIA\xE2\x80\xA6MPLE");
+  CHECK(safe_name("ASIAIOSFODNN7EXAMPLE") == "ASIA\xE2\x80\xA6MPLE");
+  auto ws = make_ws("[profile a]\nrole_arn = r\nsource_profile = AKIAIOSFODNN7EXAMPLE\n", "");
+  auto c = resolve_credentials(*ws, "a", false);
+  REQUIRE(c.error);
+  CHECK(c.error->message.find("AKIAIOSFODNN7EXAMPLE") == std::string::npos);
+  auto sel = make_ws("", "", {{"AWS_PROFILE", "AKIAIOSFODNN7EXAMPLE"}});
+  auto n = resolve_credentials(*sel, sel->selected());
+  CHECK(n.error->message == "The config profile (AKIA\xE2\x80\xA6MPLE) could not be found");
+}
+
+TEST_CASE("chain: near misses and close names", "[chain]") {
+  auto ws = make_ws("[dev]\n[Profile ops]\n[profile Stage]\n[profile production]\n", "[profile qa]\n");
+  auto dev = near_miss_sections(*ws, "dev");
+  REQUIRE(dev.size() == 1);
+  CHECK(dev[0].section->line == 1);
+  CHECK(dev[0].advice == "'[dev]' at line 1 of the config file is not a profile to the CLI: write '[profile dev]'");
+  CHECK(near_miss_sections(*ws, "ops").size() == 1);
+  auto stage = near_miss_sections(*ws, "stage");
+  REQUIRE(stage.size() == 1);
+  CHECK(stage[0].advice.find("case-sensitive") != std::string::npos);
+  auto qa = near_miss_sections(*ws, "qa");
+  REQUIRE(qa.size() == 1);
+  CHECK(qa[0].file == &ws->credentials);
+  CHECK(closest_profile(*ws, "prodution") == "production");
+  CHECK(closest_profile(*ws, "stage") == "Stage");
+  CHECK(closest_profile(*ws, "xyz").empty());
+}
