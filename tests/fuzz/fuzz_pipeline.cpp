@@ -6,7 +6,10 @@
 // Built with AWSLINT_FUZZ=ON (clang, -fsanitize=fuzzer,address,undefined); in ordinary builds the
 // same function is linked with replay_main.cpp so that tests/fuzz/regressions/ runs under ctest.
 #include <cstddef>
+#include <unistd.h>
+
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -27,6 +30,17 @@ namespace {
 using namespace awslint;
 
 constexpr std::string_view kSplit = "\n%%\n";
+
+// One scratch env file per process (the only file the harness writes), removed at exit.
+const std::string& env_path() {
+  static const std::string path = [] {
+    const char* tmp = std::getenv("TMPDIR");
+    std::string p = std::string(tmp && *tmp ? tmp : "/tmp") + "/awslint-fuzz-" + std::to_string(::getpid()) + ".env";
+    std::atexit([] { std::remove(env_path().c_str()); });
+    return p;
+  }();
+  return path;
+}
 
 void load(SourceFile& f, FileKind kind, const char* name, std::string_view text, bool present) {
   f.kind = kind;
@@ -64,7 +78,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   load(ws.credentials, FileKind::Credentials, ".aws/credentials", part[1], have_creds);
   ws.env.enabled = have_env;
   if (have_env) {
-    ws.env.file = "aws.env";
+    // AWS007 reads the env file again by its path to quote the bad lines: give it a real file.
+    ws.env.file = env_path();
+    if (std::FILE* f = std::fopen(ws.env.file.c_str(), "wb")) {
+      std::fwrite(part[2].data(), 1, part[2].size(), f);
+      std::fclose(f);
+    }
     parse_env_file(part[2], ws.env);
   }
   ws.ctx.now = 1767225600;  // 2026-01-01T00:00:00Z

@@ -36,9 +36,7 @@ def test(c):
                 r.json()
 
     check("config")
-    # The file's display name goes into the text report as it is.
-    c.known_bug("escape-in-file-name", "src/report_text.cpp (the location prefix is not made printable)",
-                lambda: check("esc\x1b[31mname"))
+    check("esc\x1b[31mname")  # a file name with an escape
     r = c.run("--config", "missing\x1b[2Jfile")
     c.expect_rc(r, 2)
     c.expect(b"\x1b" not in r.err, f"{r.describe()}: a raw escape in the error message: {r.err!r}")
