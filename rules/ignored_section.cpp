@@ -9,6 +9,12 @@
 #include "text.h"
 
 namespace awslint {
+
+// Defined in rules/quoted_value.cpp, shared by the misread rules: the keys the CLI v2 reads from a
+// profile, and printable() of at most 64 code points, then "…" (messages quote, they do not copy).
+bool is_cli_key(std::string_view lower_key);
+std::string printable_excerpt(std::string_view s);
+
 namespace {
 
 constexpr RuleInfo kInfo{
@@ -80,10 +86,6 @@ region = us-east-1
     .security = false,
 };
 
-// Defined in rules/quoted_value.cpp: the keys the CLI v2 reads from a profile.
-}  // namespace
-bool is_cli_key(std::string_view lower_key);
-namespace {
 
 // Sections of the config file that the CLI (or a well-known tool) reads on purpose.
 bool known_non_profile(std::string_view name) { return name == "plugins" || name == "preview"; }
@@ -104,8 +106,8 @@ References references(const Workspace& ws) {
   for (const Profile& p : ws.profiles()) {
     if (auto v = p.get("source_profile"))
       add({std::string(v->text),
-                      fmt::format("'source_profile = {}' in profile '{}' names profile '{}'", printable(v->text),
-                                  printable(p.name), printable(v->text)),
+                      fmt::format("'source_profile = {}' in profile '{}' names profile '{}'", printable_excerpt(v->text),
+                                  printable_excerpt(p.name), printable_excerpt(v->text)),
                       at(*v)});
   }
   const Selection sel = ws.selected();
@@ -113,7 +115,7 @@ References references(const Workspace& ws) {
     add({"default", "the CLI uses profile 'default' when no profile is selected", Location{}});
   } else {
     add({std::string(sel.name),
-                    fmt::format("{} selects profile '{}'", source_name(sel.source), printable(sel.name)),
+                    fmt::format("{} selects profile '{}'", source_name(sel.source), printable_excerpt(sel.name)),
                     sel.var ? at_var(ws, *sel.var) : Location{}});
   }
   return refs;
@@ -174,6 +176,17 @@ std::optional<Diagnosis> bad_split(std::string_view name, std::string_view prefi
                       words->size());
   d.fix = fmt::format("{} {}", prefix, one_word(*words, 1));
   return d;
+}
+
+// `prefix name`, `prefix<TAB>name` or `prefix "name"`: what the JS SDK v3 reads as well.
+bool portable(std::string_view header, std::string_view prefix, std::string_view name) {
+  if (!header.starts_with(prefix) || header.size() <= prefix.size()) return false;
+  const char sep = header[prefix.size()];
+  std::string_view rest = header.substr(prefix.size() + 1);
+  if (sep != ' ' && sep != '\t') return false;
+  if (rest.size() == name.size() + 2 && (rest.front() == '"' || rest.front() == '\'') && rest.back() == rest.front())
+    rest = rest.substr(1, rest.size() - 2);
+  return rest == name;
 }
 
 const std::string_view kPrefixes[] = {"profile", "sso-session", "services"};
@@ -290,22 +303,22 @@ class IgnoredSection final : public Rule {
         continue;
       }
       const bool ignored_keys_needed = ref && !(target && target->config);
-      std::string msg = fmt::format("section '[{}]' is no {}: {}; the CLI ignores it and {}", name, d->kind, d->why,
-                                    keys_phrase(s));
-      if (s.n_entries == 0) msg = fmt::format("section '[{}]' is no {}: {}; the CLI ignores it", name, d->kind, d->why);
+      const std::string shown = printable_excerpt(name), intended = printable_excerpt(d->intended);
+      std::string msg = fmt::format("section '[{}]' is no {}: {}; the CLI ignores it", shown, d->kind, d->why);
+      if (s.n_entries) msg += fmt::format(" and {}", keys_phrase(s));
       if (target && target->config) {
         msg += fmt::format(" and reads '[{}]' (line {}) for profile '{}' instead; move what is missing there and "
                            "remove this section",
-                           pf.str(target->config->name), target->config->line, d->intended);
+                           printable_excerpt(pf.str(target->config->name)), target->config->line, intended);
       } else {
         if (ref) {
           msg += fmt::format(", yet {}", ref->clause);
           if (target && target->credentials) msg += ", which then has only the keys of the credentials file";
           else if (!target) msg += ", which does not exist";
         } else if (target && target->credentials) {
-          msg += fmt::format(", although the credentials file has a profile '{}'", d->intended);
+          msg += fmt::format(", although the credentials file has a profile '{}'", intended);
         }
-        msg += fmt::format("; write '[{}]'", d->fix);
+        msg += fmt::format("; write '[{}]'", printable_excerpt(d->fix));
       }
       Finding& x = out.report(at_section(f, s), std::move(msg),
                               ignored_keys_needed ? Severity::Error : Severity::Warning);
@@ -325,13 +338,11 @@ class IgnoredSection final : public Rule {
     const std::string_view prefix = cs.role == SectionRole::Profile      ? "profile"
                                     : cs.role == SectionRole::SsoSession ? "sso-session"
                                                                          : "services";
-    const bool spaced = cs.name.find_first_of(" \t\r\n") != std::string_view::npos;
-    if (!spaced) {
-      for (std::string_view form : {"{} {}", "{}\t{}", "{} \"{}\"", "{} '{}'"})
-        if (name == fmt::format(fmt::runtime(form), prefix, cs.name)) return;
-    }
-    std::string fix = fmt::format("{} {}", prefix, cs.name);
-    if (spaced) fix = fmt::format("{} {}", prefix, one_word(shlex_split(cs.name).value_or(std::vector<std::string>{}), 0));
+    const bool spaced = find_any(cs.name, " \t\r\n") != std::string_view::npos;
+    if (!spaced && portable(name, prefix, cs.name)) return;
+    const std::string fix =
+        spaced ? fmt::format("{} {}", prefix, one_word(shlex_split(cs.name).value_or(std::vector<std::string>{}), 0))
+               : fmt::format("{} {}", prefix, cs.name);
     const bool exact_prefix = name.starts_with(std::string(prefix) + " ") || name.starts_with(std::string(prefix) + "\t");
     const std::string how = exact_prefix ? "it splits the name like a shell"
                                          : fmt::format("it only checks that the name starts with '{}'", prefix);
@@ -339,7 +350,8 @@ class IgnoredSection final : public Rule {
         at_section(ws.config, s),
         fmt::format("the CLI reads section '[{}]' as {} '{}' ({}), but other SDKs do not find {} there (the JS SDK "
                     "v3 of Node tools and the CDK does not); write '[{}]'",
-                    printable(name), prefix, printable(cs.name), how, spaced ? "a name with spaces" : "it", fix));
+                    printable_excerpt(name), prefix, printable_excerpt(cs.name), how,
+                    spaced ? "a name with spaces" : "it", printable_excerpt(fix)));
     if (cs.role == SectionRole::Profile) {
       x.profile = std::string(cs.name);
       x.has_profile = true;
@@ -355,17 +367,18 @@ class IgnoredSection final : public Rule {
       std::string intended, why;
       if (trim(name) != name) {
         intended = std::string(trim(name));
-        why = fmt::format("the CLI keeps the spaces inside the brackets: this is a profile named '{}'", name);
+        why = fmt::format("the CLI keeps the spaces inside the brackets: this is a profile named '{}'",
+                          printable_excerpt(name));
       } else if (name.starts_with("profile ") || name.starts_with("profile\t")) {
         auto words = shlex_split(name);
         intended = words && words->size() == 2 ? (*words)[1] : std::string(trim(name.substr(7)));
         why = fmt::format("the credentials file uses plain profile names, so this is a profile literally named '{}', "
                           "not '{}'",
-                          name, intended);
+                          printable_excerpt(name), printable_excerpt(intended));
       } else if (iequals(name, "default") && name != "default") {
         intended = "default";
         why = fmt::format("profile names are case-sensitive: this is a profile named '{}', not the default profile",
-                          name);
+                          printable_excerpt(name));
       } else {
         continue;
       }
@@ -374,15 +387,17 @@ class IgnoredSection final : public Rule {
       if (s.n_entries == 0 && !ref) continue;
       // An error when the profile that is used does not get these keys.
       const bool needed = ref && !(target && target->credentials);
-      std::string msg = fmt::format("section '[{}]' of the credentials file is never used as profile '{}': {}", name,
-                                    intended, why);
+      const std::string shown = printable_excerpt(intended);
+      std::string msg = fmt::format("section '[{}]' of the credentials file is never used as profile '{}': {}",
+                                    printable_excerpt(name), shown, why);
       if (target && target->credentials)
-        msg += fmt::format("; profile '{}' is '[{}]' (line {})", intended, pf.str(target->credentials->name),
-                           target->credentials->line);
+        msg += fmt::format("; profile '{}' is '[{}]' (line {}); merge the two sections", shown,
+                           printable_excerpt(pf.str(target->credentials->name)), target->credentials->line);
       else if (ref)
-        msg += fmt::format(", yet {}{}", ref->clause, target ? ", which then has none of these keys" : ", which does not exist");
-      if (!(target && target->credentials)) msg += fmt::format("; write '[{}]'", intended);
-      else msg += "; merge the two sections";
+        msg += fmt::format(", yet {}, which {}; write '[{}]'", ref->clause,
+                           target ? "then has none of these keys" : "does not exist", shown);
+      else
+        msg += fmt::format("; write '[{}]'", shown);
       Finding& x = out.report(at_section(f, s), std::move(msg), needed ? Severity::Error : Severity::Warning);
       if (ref && !ref->loc.file.empty()) x.related.push_back({ref->loc, "refers to it here"});
       x.profile = intended;

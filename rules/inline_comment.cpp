@@ -6,6 +6,11 @@
 #include "text.h"
 
 namespace awslint {
+
+// Defined in rules/quoted_value.cpp, shared by the misread rules:
+// printable() of at most 64 code points, then "…" (messages quote values, they do not copy them).
+std::string printable_excerpt(std::string_view s);
+
 namespace {
 
 constexpr RuleInfo kInfo{
@@ -70,7 +75,7 @@ bool outside_quotes(std::string_view v, std::size_t pos) {
 // Byte offset in `v` of the whitespace that starts an inline comment, or npos. A value that starts
 // with the marker (`region = # todo`) had whitespace before it on the line: that counts too.
 std::size_t comment_start(std::string_view v, bool command) {
-  if (v.find_first_of("#;") == std::string_view::npos) return std::string_view::npos;  // most values (sub-keys)
+  if (find_any(v, "#;") == std::string_view::npos) return std::string_view::npos;  // most values (sub-keys)
   static const RE2 re(R"((?:^|[ \t]+)[#;])");
   const re2::StringPiece input(v.data(), v.size());
   re2::StringPiece m;
@@ -87,7 +92,7 @@ std::size_t comment_start(std::string_view v, bool command) {
 std::string_view value_on_line(const ParsedFile& pf, const Entry& e) {
   const std::string_view l = pf.line_text(e.line);
   std::string_view v = py_rstrip(l.substr(py_lspace_bytes(l)));
-  v.remove_prefix(std::min(v.size(), v.find_first_of("=:") + 1));
+  v.remove_prefix(std::min(v.size(), find_delimiter(v) + 1));
   v.remove_prefix(py_lspace_bytes(v));
   return v;
 }
@@ -101,18 +106,19 @@ class InlineComment final : public Rule {
       const ParsedFile& pf = *f->parsed;
       for (const Section& s : pf.sections) {
         // Messages name the key and where it is; built only for a finding.
-        auto where = [&] { return printable(pf.str(s.name)); };
+        auto where = [&] { return printable_excerpt(pf.str(s.name)); };
         for (const Entry* e = pf.begin(s); e != pf.end(s); ++e) {
           if (pf.kind_of(e->line) != LineKind::Key) continue;
           const std::string_view key = pf.str(e->key);
-          if (!e->nested && pf.line_text(e->line).find_first_of("#;") != std::string_view::npos)
+          if (!e->nested && find_any(pf.line_text(e->line), "#;") != std::string_view::npos)
             check_value(out, *f, e->line, key, value_on_line(pf, *e), shell_command(key),
-                        [&] { return fmt::format("'{}' in section '[{}]'", key, where()); });
+                        [&] { return fmt::format("'{}' in section '[{}]'", printable_excerpt(key), where()); });
           for (std::uint32_t i = 0; i < e->n_subs; ++i) {
             const SubEntry& sub = pf.subs[e->first_sub + i];
             const std::string_view sub_key = pf.str(sub.key);
             check_value(out, *f, sub.line, sub_key, pf.str(sub.value), false, [&] {
-              return fmt::format("'{}' of the nested block '{}' in section '[{}]'", printable(sub_key), key, where());
+              return fmt::format("'{}' of the nested block '{}' in section '[{}]'", printable_excerpt(sub_key),
+                                 printable_excerpt(key), where());
             });
           }
         }
@@ -128,7 +134,7 @@ class InlineComment final : public Rule {
     const std::size_t start = comment_start(v, command);
     if (start == std::string_view::npos) return;
     const std::string_view l = f.parsed->line_text(line);
-    const std::size_t mark = v.find_first_of("#;", start);
+    const std::size_t mark = find_any(v, "#;", start);
     const std::uint32_t col = column_of(l, static_cast<std::size_t>(v.data() - l.data()) + mark);
     const std::string_view meant = py_rstrip(v.substr(0, start));
     std::string msg;
@@ -142,7 +148,8 @@ class InlineComment final : public Rule {
     } else {
       msg = fmt::format("{} is '{}': the CLI has no inline comments and reads all of it; write '{} ={}{}' and put "
                         "the comment on a line of its own",
-                        what(), printable(v), printable(key), meant.empty() ? "" : " ", printable(meant));
+                        what(), printable_excerpt(v), printable_excerpt(key), meant.empty() ? "" : " ",
+                        printable_excerpt(meant));
     }
     Finding& x = out.report(at(f, line, col), std::move(msg));
     x.key = std::string(key);

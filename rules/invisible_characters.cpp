@@ -7,6 +7,11 @@
 #include "text.h"
 
 namespace awslint {
+
+// Defined in rules/quoted_value.cpp, shared by the misread rules:
+// printable() of at most 64 code points, then "…" (messages quote values, they do not copy them).
+std::string printable_excerpt(std::string_view s);
+
 namespace {
 
 constexpr RuleInfo kInfo{
@@ -196,14 +201,14 @@ class InvisibleCharacters final : public Rule {
     Finding& x = out.report(at(f, s.line, column_of(line, h.byte)),
                             fmt::format("section name '[{}]' holds {} at column {}{}, which the CLI keeps in the name, "
                                         "so this is not section '[{}]'; {}",
-                                        printable(name), describe(h.cp), column_of(line, h.byte), more(h),
-                                        printable(cleaned(name)), fix(h)));
-    x.key = printable(name);
+                                        printable_excerpt(name), describe(h.cp), column_of(line, h.byte), more(h),
+                                        printable_excerpt(cleaned(name)), fix(h)));
+    x.key = printable_excerpt(name);
   }
 
   static void check_entry(const SourceFile& f, const Section& s, const Entry& e, Sink& out) {
     const ParsedFile& pf = *f.parsed;
-    auto where = [&] { return fmt::format("section '[{}]'", printable(pf.str(s.name))); };  // for messages only
+    auto where = [&] { return fmt::format("section '[{}]'", printable_excerpt(pf.str(s.name))); };  // for messages only
     const std::string_view key = pf.str(e.key);
     const bool secret = is_secret_key(key) || is_key_id_key(key);
     if (pf.kind_of(e.line) == LineKind::Key) {
@@ -214,13 +219,13 @@ class InvisibleCharacters final : public Rule {
         Finding& x = out.report(at(f, e.line, col),
                                 fmt::format("the key '{}' in {} holds {} at column {}{}, which the CLI keeps in the "
                                             "key, so this is not '{}'; {}",
-                                            printable(key), where(), describe(h.cp), col, more(h),
-                                            printable(py_lower(cleaned(raw_key))), fix(h)));
-        x.key = printable(key);
+                                            printable_excerpt(key), where(), describe(h.cp), col, more(h),
+                                            printable_excerpt(py_lower(cleaned(raw_key))), fix(h)));
+        x.key = printable_excerpt(key);
       }
       // The value on the key line: after the delimiter, stripped as configparser strips it.
       std::string_view v = py_rstrip(line.substr(py_lspace_bytes(line)));
-      v.remove_prefix(std::min(v.size(), v.find_first_of("=:") + 1));
+      v.remove_prefix(std::min(v.size(), find_delimiter(v) + 1));
       v.remove_prefix(py_lspace_bytes(v));
       report_value(f, e, e.line, line, v, secret, where, out);
     }
@@ -240,7 +245,7 @@ class InvisibleCharacters final : public Rule {
     const ParsedFile& pf = *f.parsed;
     const std::string_view key = pf.str(e.key);
     const std::uint32_t col = column_of(line, h.byte);
-    const std::string what = fmt::format("the value of '{}' in {}{} holds {} at column {}{}", printable(key), where(),
+    const std::string what = fmt::format("the value of '{}' in {}{} holds {} at column {}{}", printable_excerpt(key), where(),
                                          lineno == e.line ? "" : " (continued on this line)", describe(h.cp), col,
                                          more(h));
     std::string msg;
@@ -250,10 +255,10 @@ class InvisibleCharacters final : public Rule {
                         secret_effect(key));  // in a secret even a look-alike of a space is wrong
     } else {
       msg = fmt::format("{}, which the CLI keeps: it reads '{}' where '{}' was probably meant; {}", what,
-                        printable(v), printable(cleaned(v)), fix(h));
+                        printable_excerpt(v), printable_excerpt(cleaned(v)), fix(h));
     }
     Finding& x = out.report(at(f, lineno, col), std::move(msg));
-    x.key = printable(key);
+    x.key = printable_excerpt(key);
   }
 };
 

@@ -44,7 +44,7 @@ const Entry* ParsedFile::entry_at_line(std::uint32_t line) const {
 
 std::string_view ParsedFile::raw_key(const Entry& e) const {
   std::string_view l = py_strip(line_text(e.line));
-  const std::size_t p = l.find_first_of("=:");
+  const std::size_t p = find_delimiter(l);
   return py_rstrip(l.substr(0, p));
 }
 
@@ -208,7 +208,7 @@ class Lexer {
       return;
     }
     // Option line: OPTCRE splits at the first '=' or ':'.
-    const std::size_t delim = value.find_first_of("=:");
+    const std::size_t delim = find_delimiter(value);
     if (delim == std::string_view::npos) {
       kind = LineKind::Invalid;
       Issue is{IssueKind::InvalidLine, lineno, indent + 1};

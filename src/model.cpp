@@ -90,7 +90,7 @@ void Workspace::build() {
       auto split2 = [&](std::string_view& out) {
         // Fast path (no quotes or escapes): shlex only splits at white space, so the words are
         // slices of the header and nothing is allocated.
-        if (name.find_first_of("'\"\\") == std::string_view::npos) {
+        if (find_any(name, "'\"\\") == std::string_view::npos) {
           auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
           std::string_view words[3];
           int n = 0;
