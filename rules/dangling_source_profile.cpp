@@ -44,7 +44,7 @@ detected`, even if environment keys or another provider would have worked.
 role_arn = arn:aws:iam::123456789012:role/Admin
 source_profile = base
 
-[base]
+[profile base]
 region = eu-west-1
 ```
 
@@ -54,6 +54,9 @@ region = eu-west-1
 [profile admin]
 role_arn = arn:aws:iam::123456789012:role/Admin
 source_profile = base
+
+[profile base]
+region = eu-west-1
 
 # ~/.aws/credentials
 [base]
