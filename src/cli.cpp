@@ -470,8 +470,10 @@ int run_impl(Run& R, int argc, char** argv) {
     std::vector<Finding> findings = run_rules(*R.workspaces.front(), rules, sel);
     sort_findings(findings);
     std::string out;
-    const int rc = run_resolve(*R.workspaces.front(), findings, format.empty() ? "text" : format, out);
-    if (rc == kExitUsage) return usage_error(fmt::format("resolve: unknown format '{}'", format), "use text or json");
+    // The settings file's `format` is for lint reports; resolve takes only its own --format.
+    const std::string rformat = opt.format.empty() ? "text" : opt.format;
+    const int rc = run_resolve(*R.workspaces.front(), findings, rformat, out);
+    if (rc == kExitUsage) return usage_error(fmt::format("resolve: unknown format '{}'", rformat), "use text or json");
     write_output(opt, out);
     return rc;
   }
