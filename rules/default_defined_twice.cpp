@@ -5,6 +5,11 @@
 #include "text.h"
 
 namespace awslint {
+
+// Defined in rules/quoted_value.cpp, shared by the misread rules:
+// printable() of at most 64 code points, then "…" (messages quote values, they do not copy them).
+std::string printable_excerpt(std::string_view s);
+
 namespace {
 
 constexpr RuleInfo kInfo{
@@ -62,7 +67,7 @@ class DefaultDefinedTwice final : public Rule {
           fmt::format("section '[{}]' is ignored: '[{}]' (line {}) also defines the default profile and, being later "
                       "in the file, replaces it entirely (no merge): {}; other SDKs may pick '[profile default]' "
                       "whatever the order; keep one section, '[default]'",
-                      printable(pf.str(s.name)), printable(pf.str(winner.name)), winner.line, lost));
+                      printable_excerpt(pf.str(s.name)), printable_excerpt(pf.str(winner.name)), winner.line, lost));
       x.related.push_back({at_section(ws.config, winner), "the default profile the CLI reads"});
       x.profile = "default";
       x.has_profile = true;

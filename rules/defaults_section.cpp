@@ -8,6 +8,11 @@
 #include "text.h"
 
 namespace awslint {
+
+// Defined in rules/quoted_value.cpp, shared by the misread rules:
+// printable() of at most 64 code points, then "…" (messages quote values, they do not copy them).
+std::string printable_excerpt(std::string_view s);
+
 namespace {
 
 constexpr RuleInfo kInfo{
@@ -90,22 +95,22 @@ class DefaultsSection final : public Rule {
     for (const Entry* e = pf.begin(d); e != pf.end(d); ++e) {
       if (e->duplicate) continue;
       const std::string_view k = pf.str(e->key);
-      keys.push_back(printable(k));
-      if (credential_key(k)) creds.push_back(printable(k));
+      keys.push_back(printable_excerpt(k));
+      if (credential_key(k)) creds.push_back(printable_excerpt(k));
     }
     // The sections that inherit at least one key.
     std::vector<std::string> heirs;
     for (const Section& s : pf.sections) {
       if (s.is_defaults || s.duplicate) continue;
       if (s.n_entries < keys.size()) {  // it cannot set every key itself
-        heirs.push_back(fmt::format("'[{}]'", printable(pf.str(s.name))));
+        heirs.push_back(fmt::format("'[{}]'", printable_excerpt(pf.str(s.name))));
         continue;
       }
       for (const Entry* e = pf.begin(d); e != pf.end(d); ++e) {
         if (e->duplicate) continue;
         const Entry* own = pf.find(s, pf.str(e->key));
         if (own == e) {
-          heirs.push_back(fmt::format("'[{}]'", printable(pf.str(s.name))));
+          heirs.push_back(fmt::format("'[{}]'", printable_excerpt(pf.str(s.name))));
           break;
         }
       }

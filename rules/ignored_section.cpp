@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -86,39 +87,38 @@ region = us-east-1
     .security = false,
 };
 
-
 // Sections of the config file that the CLI (or a well-known tool) reads on purpose.
 bool known_non_profile(std::string_view name) { return name == "plugins" || name == "preview"; }
 
-// Something that refers to a profile by name.
+// Something that refers to a profile by name: a source_profile, or the profile selection.
 struct Reference {
-  std::string name;
-  std::string clause;  // "'source_profile = dev' in profile 'prod' names profile 'dev'"
-  Location loc;        // no file: the process environment or the command line
+  std::string_view name;
+  const Profile* from = nullptr;  // the profile whose source_profile it is (null: the selection)
+  Selection::Source source = Selection::Source::Default;
+  Location loc;  // no file: the process environment or the command line
 };
 
 // The first reference to each name.
-using References = std::unordered_map<std::string, Reference>;
+using References = std::unordered_map<std::string_view, Reference>;
 
 References references(const Workspace& ws) {
   References refs;
-  auto add = [&](Reference r) { refs.try_emplace(r.name, std::move(r)); };
-  for (const Profile& p : ws.profiles()) {
-    if (auto v = p.get("source_profile"))
-      add({std::string(v->text),
-                      fmt::format("'source_profile = {}' in profile '{}' names profile '{}'", printable_excerpt(v->text),
-                                  printable_excerpt(p.name), printable_excerpt(v->text)),
-                      at(*v)});
-  }
+  for (const Profile& p : ws.profiles())
+    if (auto v = p.get("source_profile")) refs.try_emplace(v->text, Reference{v->text, &p, {}, at(*v)});
   const Selection sel = ws.selected();
-  if (sel.source == Selection::Source::Default) {
-    add({"default", "the CLI uses profile 'default' when no profile is selected", Location{}});
-  } else {
-    add({std::string(sel.name),
-                    fmt::format("{} selects profile '{}'", source_name(sel.source), printable_excerpt(sel.name)),
-                    sel.var ? at_var(ws, *sel.var) : Location{}});
-  }
+  refs.try_emplace(sel.name, Reference{sel.name, nullptr, sel.source, sel.var ? at_var(ws, *sel.var) : Location{}});
   return refs;
+}
+
+// "'source_profile = dev' in profile 'prod' names profile 'dev'", "AWS_PROFILE selects profile 'dev'"
+std::string clause(const Reference& r) {
+  const std::string name = printable_excerpt(r.name);
+  if (r.from)
+    return fmt::format("'source_profile = {}' in profile '{}' names profile '{}'", name, printable_excerpt(r.from->name),
+                       name);
+  if (r.source == Selection::Source::Default)
+    return fmt::format("the CLI uses profile '{}' when no profile is selected", name);
+  return fmt::format("{} selects profile '{}'", source_name(r.source), name);
 }
 
 bool ascii_space(char c) { return c == ' ' || c == '\t'; }
@@ -189,13 +189,24 @@ bool portable(std::string_view header, std::string_view prefix, std::string_view
   return rest == name;
 }
 
+// The kind, name and header meant by a header spelled `<prefix> words...` in the wrong way.
+void name_words(Diagnosis& d, std::string_view header, std::string_view prefix) {
+  d.kind = std::string(prefix);
+  auto words = shlex_split(header);
+  if (words && words->size() >= 2) {
+    d.intended = words->size() == 2 ? (*words)[1] : one_word(*words, 1);
+    d.fix = fmt::format("{} {}", prefix, d.intended);
+  } else {
+    d.fix = fmt::format("{} NAME", prefix);
+  }
+}
+
 const std::string_view kPrefixes[] = {"profile", "sso-session", "services"};
 
 std::optional<Diagnosis> diagnose_config(std::string_view name) {
   const std::string_view t = trim(name);
   if (t != name) {
     Diagnosis d;
-    d.why = "the CLI keeps the spaces inside the brackets, so the name does not start with 'profile'";
     if (t == "default") {
       d.why = "the CLI keeps the spaces inside the brackets, so the name is not 'default'";
       d.intended = "default";
@@ -204,15 +215,8 @@ std::optional<Diagnosis> diagnose_config(std::string_view name) {
     }
     for (std::string_view p : kPrefixes) {
       if (!t.starts_with(p)) continue;
-      d.kind = std::string(p);
       d.why = fmt::format("the CLI keeps the spaces inside the brackets, so the name does not start with '{}'", p);
-      auto words = shlex_split(t);
-      if (words && words->size() >= 2) {
-        d.intended = words->size() == 2 ? (*words)[1] : one_word(*words, 1);
-        d.fix = fmt::format("{} {}", p, d.intended);
-      } else {
-        d.fix = fmt::format("{} NAME", p);
-      }
+      name_words(d, t, p);
       return d;
     }
     return std::nullopt;  // `[ something ]`: not shaped like a profile header
@@ -228,17 +232,10 @@ std::optional<Diagnosis> diagnose_config(std::string_view name) {
     if (name.starts_with(p)) return bad_split(name, p);
     if (name.size() >= p.size() && iequals(name.substr(0, p.size()), p)) {
       Diagnosis d;
-      d.kind = std::string(p);
       d.why = fmt::format("section names are case-sensitive and the CLI only reads names that start with '{}' in "
                           "lower case",
                           p);
-      auto words = shlex_split(name);
-      if (words && words->size() >= 2) {
-        d.intended = words->size() == 2 ? (*words)[1] : one_word(*words, 1);
-        d.fix = fmt::format("{} {}", p, d.intended);
-      } else {
-        d.fix = fmt::format("{} NAME", p);
-      }
+      name_words(d, name, p);
       return d;
     }
   }
@@ -255,7 +252,7 @@ class IgnoredSection final : public Rule {
   }
 
  private:
-  static const Reference* find_ref(const References& refs, const std::string& name) {
+  static const Reference* find_ref(const References& refs, std::string_view name) {
     auto it = refs.find(name);
     return it == refs.end() ? nullptr : &it->second;
   }
@@ -312,7 +309,7 @@ class IgnoredSection final : public Rule {
                            printable_excerpt(pf.str(target->config->name)), target->config->line, intended);
       } else {
         if (ref) {
-          msg += fmt::format(", yet {}", ref->clause);
+          msg += fmt::format(", yet {}", clause(*ref));
           if (target && target->credentials) msg += ", which then has only the keys of the credentials file";
           else if (!target) msg += ", which does not exist";
         } else if (target && target->credentials) {
@@ -394,7 +391,7 @@ class IgnoredSection final : public Rule {
         msg += fmt::format("; profile '{}' is '[{}]' (line {}); merge the two sections", shown,
                            printable_excerpt(pf.str(target->credentials->name)), target->credentials->line);
       else if (ref)
-        msg += fmt::format(", yet {}, which {}; write '[{}]'", ref->clause,
+        msg += fmt::format(", yet {}, which {}; write '[{}]'", clause(*ref),
                            target ? "then has none of these keys" : "does not exist", shown);
       else
         msg += fmt::format("; write '[{}]'", shown);

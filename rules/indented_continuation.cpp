@@ -6,6 +6,11 @@
 #include "text.h"
 
 namespace awslint {
+
+// Defined in rules/quoted_value.cpp, shared by the misread rules:
+// printable() of at most 64 code points, then "…" (messages quote values, they do not copy them).
+std::string printable_excerpt(std::string_view s);
+
 namespace {
 
 constexpr RuleInfo kInfo{
@@ -68,7 +73,8 @@ class IndentedContinuation final : public Rule {
     const ParsedFile& pf = *f.parsed;
     const std::string_view key = pf.str(e.key);
     const bool hidden = is_secret_key(key) || is_key_id_key(key);
-    const std::string section = printable(pf.str(s.name));
+    const std::string section = printable_excerpt(pf.str(s.name));
+    const std::string k = printable_excerpt(key);
     for (std::uint32_t line = e.line + 1; line <= e.end_line; ++line) {
       if (pf.kind_of(line) != LineKind::Continuation) continue;
       const std::string_view l = pf.line_text(line);
@@ -81,26 +87,27 @@ class IndentedContinuation final : public Rule {
         what = fmt::format("this indented line is no section header: the CLI appends it to the value of '{}' (line "
                            "{}) in section '[{}]', so no section '[{}]' starts here and the keys after it belong to "
                            "'[{}]'",
-                           key, e.line, section, printable(std::string_view(name.data(), name.size())), section);
+                           k, e.line, section, printable_excerpt(std::string_view(name.data(), name.size())), section);
       } else if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), key_like, &name)) {
         const std::string lost = py_lower(std::string_view(name.data(), name.size()));
         what = fmt::format("this indented line is no key of its own: the CLI appends it to the value of '{}' (line {}) "
                            "in section '[{}]', so '{}' is never set",
-                           key, e.line, section, printable(lost));
+                           k, e.line, section, printable_excerpt(lost));
       } else if (key == "credential_process") {
         // The command is split like a shell, where a line break separates words: it still works.
         continue;
       } else {
-        what = fmt::format("this indented line continues the value of '{}' (line {}) in section '[{}]'", key, e.line,
+        what = fmt::format("this indented line continues the value of '{}' (line {}) in section '[{}]'", k, e.line,
                            section);
         fix = "join it to the line above";
       }
       const std::string reads =
-          hidden ? fmt::format("the {} then holds a line break and this text", is_key_id_key(key) ? "access key id" : "secret")
-                 : fmt::format("the CLI reads {} as '{}'", key, printable(pf.str(e.value)));
+          hidden ? fmt::format("the {} then holds a line break and this text",
+                               is_key_id_key(key) ? "access key id" : "secret")
+                 : fmt::format("the CLI reads {} as '{}'", k, printable_excerpt(pf.str(e.value)));
       Finding& x = out.report(at(f, line, static_cast<std::uint32_t>(code_points(l.substr(0, lead)) + 1)),
                               fmt::format("{}; {}; {}", what, reads, fix));
-      x.related.push_back({at(f, e.line, e.key_col), fmt::format("'{}' starts here", key)});
+      x.related.push_back({at(f, e.line, e.key_col), fmt::format("'{}' starts here", k)});
       x.key = std::string(key);
     }
   }

@@ -7,6 +7,11 @@
 #include "text.h"
 
 namespace awslint {
+
+// Defined in rules/quoted_value.cpp, shared by the misread rules:
+// printable() of at most 64 code points, then "…" (messages quote values, they do not copy them).
+std::string printable_excerpt(std::string_view s);
+
 namespace {
 
 constexpr RuleInfo kInfo{
@@ -80,14 +85,14 @@ class KeyOverriddenByCredentials final : public Rule {
         } else if (is_key_id_key(key) && mask_key_id(mine) == mask_key_id(used)) {
           values = "to a different access key id";
         } else {
-          auto shown = [&](std::string_view v) { return is_key_id_key(key) ? mask_key_id(v) : printable(v); };
+          auto shown = [&](std::string_view v) { return is_key_id_key(key) ? mask_key_id(v) : printable_excerpt(v); };
           values = fmt::format("to '{}' (here: '{}')", shown(used), shown(mine));
         }
         Finding& x = out.report(
             at(ws.config, e->line, e->key_col),
             fmt::format("'{}' of profile '{}' is also set in the credentials file (line {}) {}, and the credentials "
                         "file wins: the CLI does not use this line; remove one of the two",
-                        key, printable(p.name), t->line, values));
+                        printable_excerpt(key), printable_excerpt(p.name), t->line, values));
         x.related.push_back({at(ws.credentials, t->line, t->key_col), "the value the CLI uses"});
         x.profile = std::string(p.name);
         x.has_profile = true;

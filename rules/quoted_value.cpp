@@ -76,8 +76,19 @@ std::string_view consequence(std::string_view key) {
 
 }  // namespace
 
+// Shared by the misread rules (AWS010-AWS017), which declare what they use.
 bool is_cli_key(std::string_view lower_key) {
   return std::binary_search(std::begin(kCliKeys), std::end(kCliKeys), lower_key);
+}
+
+std::string printable_excerpt(std::string_view s) {
+  constexpr std::size_t kMax = 64;  // code points: a message quotes a value, it does not copy a 1 MB one
+  std::size_t i = 0;
+  for (std::size_t n = 0; i < s.size() && n < kMax; ++n) {
+    char32_t cp;
+    i += std::max<std::size_t>(1, utf8_decode(s, i, cp));
+  }
+  return i < s.size() ? printable(s.substr(0, i)) + "\xE2\x80\xA6" : printable(s);
 }
 
 namespace {
@@ -90,7 +101,7 @@ class QuotedValue final : public Rule {
       if (!f->ok()) continue;
       const ParsedFile& pf = *f->parsed;
       for (const Section& s : pf.sections) {
-        auto where = [&] { return printable(pf.str(s.name)); };  // for messages only
+        auto where = [&] { return printable_excerpt(pf.str(s.name)); };  // for messages only
         for (const Entry* e = pf.begin(s); e != pf.end(s); ++e) {
           const std::string_view key = pf.str(e->key);
           if (e->nested) {
@@ -98,13 +109,13 @@ class QuotedValue final : public Rule {
               const SubEntry& sub = pf.subs[e->first_sub + i];
               const std::string_view sub_key = pf.str(sub.key);
               check_value(out, *f, sub.line, sub_key, sub.value, pf, [&] {
-                return fmt::format("'{}' of the nested block '{}' in section '[{}]'", printable(sub_key), key,
-                                   where());
+                return fmt::format("'{}' of the nested block '{}' in section '[{}]'", printable_excerpt(sub_key),
+                                   printable_excerpt(key), where());
               });
             }
           } else if (!e->has_continuation && is_cli_key(key) && key != "credential_process" && key != "cli_pager") {
             check_value(out, *f, e->line, key, e->value, pf,
-                        [&] { return fmt::format("'{}' in section '[{}]'", key, where()); });
+                        [&] { return fmt::format("'{}' in section '[{}]'", key, where()); });  // a known key
           }
         }
       }
@@ -133,10 +144,10 @@ class QuotedValue final : public Rule {
       msg = fmt::format("{} is {}, which the CLI keeps as part of the secret{}; remove the quotes", what(), quoted,
                         consequence(key));
     } else {
-      const std::string shown = is_key_id_key(key) ? mask_key_id(inner) : printable(inner);
+      const std::string shown = is_key_id_key(key) ? mask_key_id(inner) : printable_excerpt(inner);
       const std::string_view q = v.substr(0, 1);
       msg = fmt::format("{} is {}, which the CLI keeps: it reads '{}{}{}{}'{}; write '{} = {}'", what(), quoted, q, shown,
-                        q, trailer, consequence(key), printable(key), shown);
+                        q, trailer, consequence(key), printable_excerpt(key), shown);
     }
     Finding& x = out.report(at(f, line, col), std::move(msg));
     x.key = std::string(key);

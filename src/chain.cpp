@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include "text.h"
 
@@ -94,7 +95,7 @@ class Resolver {
     }
     if (env_enabled_ && env_provider(r, "")) return r;
     if (p && has_assume_role(*p)) {
-      visited_.assign(1, name);
+      visit_first(name);
       assume_role(*p, r);
       return r;
     }
@@ -113,7 +114,7 @@ class Resolver {
       fail(r, "InvalidConfigError", fmt::format("The source_profile \"{}\" does not exist.", safe_name(name)), "", {});
       return;
     }
-    visited_.assign(1, name);
+    visit_first(name);
     if (!has_static_keys(*p) && has_assume_role(*p)) {
       assume_role(*p, r);
       return;
@@ -343,7 +344,7 @@ class Resolver {
              std::string(name), of(sp));
         return;
       }
-      if (std::find(visited_.begin(), visited_.end(), s) != visited_.end() &&
+      if (visited_set_.count(s) != 0 &&
           (s != name || !has_static_keys(*sprof))) {
         std::vector<std::string> reprs;
         for (std::string_view v : visited_) reprs.push_back(py_repr(v));
@@ -355,6 +356,7 @@ class Resolver {
         return;
       }
       visited_.push_back(s);
+      visited_set_.insert(s);
       // _resolve_credentials_from_profile
       if (has_static_keys(*sprof) || !has_assume_role(*sprof)) {
         if (!profile_providers(sprof, s, false, r)) {
@@ -399,7 +401,14 @@ class Resolver {
 
   const Workspace& ws_;
   bool env_enabled_;
-  std::vector<std::string_view> visited_;
+  void visit_first(std::string_view name) {
+    visited_.assign(1, name);
+    visited_set_.clear();
+    visited_set_.insert(name);
+  }
+
+  std::vector<std::string_view> visited_;            // in order, for InfiniteLoopConfigError's message
+  std::unordered_set<std::string_view> visited_set_;  // the same, for the lookups (chains can be long)
 };
 
 }  // namespace
