@@ -1,6 +1,10 @@
 // AWS103 dangling-source-profile
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
 #include "chain.h"
 #include "rule.h"
 #include "text.h"
@@ -67,13 +71,85 @@ aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
     .security = true,
 };
 
-bool same_entry(const Origin& o, const Value& v) { return o.value && o.value->entry == v.entry; }
+// A profile through which botocore's assume-role walk goes on to its source_profile: a role with
+// source_profile, without credential_source and without static keys (a source with keys ends the
+// chain: its keys are used, its role is not).
+bool continues(const Profile& p) {
+  return has_assume_role(p) && !has_static_keys(p) && p.has("source_profile") && !p.has("credential_source");
+}
+
+// Where the walk from a continuing profile ends.
+struct Terminal {
+  enum Kind : std::uint8_t { Cycle, End, Undefined } kind = End;
+  const Profile* end = nullptr;  // End: the first profile that does not continue
+};
+
+// Terminal of every continuing profile, each profile visited once (chains can be 100,000 long).
+std::vector<Terminal> terminals(const Workspace& ws) {
+  const std::vector<Profile>& ps = ws.profiles();
+  std::vector<Terminal> term(ps.size());
+  std::vector<std::uint8_t> state(ps.size(), 0);  // 0 unseen, 1 on the current path, 2 done
+  std::vector<std::size_t> path;
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    if (state[i] || !continues(ps[i])) continue;
+    path.clear();
+    Terminal t;
+    std::size_t cur = i;
+    for (;;) {
+      if (state[cur] == 2) {
+        t = term[cur];
+        break;
+      }
+      if (state[cur] == 1) {
+        t.kind = Terminal::Cycle;
+        break;
+      }
+      state[cur] = 1;
+      path.push_back(cur);
+      const Profile* next = ws.profile(ps[cur].get("source_profile")->text);
+      if (!next) {
+        t.kind = Terminal::Undefined;
+        break;
+      }
+      if (!continues(*next)) {
+        t.end = next;
+        break;
+      }
+      cur = static_cast<std::size_t>(next - ps.data());
+    }
+    for (std::size_t k : path) {
+      term[k] = t;
+      state[k] = 2;
+    }
+  }
+  return term;
+}
+
+// "a → b → a", from `p` until a profile repeats; long walks are cut short.
+std::string cycle_path(const Workspace& ws, const Profile& p) {
+  constexpr int kMax = 8;
+  std::vector<std::string_view> seen{p.name};
+  std::string out = safe_name(p.name);
+  const Profile* cur = &p;
+  for (int step = 0; step < kMax; ++step) {
+    auto sp = cur->get("source_profile");
+    if (!sp) break;
+    out += " \xE2\x86\x92 " + safe_name(sp->text);
+    if (std::find(seen.begin(), seen.end(), sp->text) != seen.end()) return out;
+    seen.push_back(sp->text);
+    cur = ws.profile(sp->text);
+    if (!cur) return out;
+  }
+  return out + " \xE2\x86\x92 \xE2\x80\xA6";
+}
 
 class DanglingSourceProfile final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
 
   void check(const Workspace& ws, Sink& out) const override {
+    const std::vector<Terminal> term = terminals(ws);
+    const Profile* base = ws.profiles().data();
     for (const Profile& p : ws.profiles()) {
       auto sp = p.get("source_profile");
       if (!sp) continue;
@@ -94,56 +170,57 @@ class DanglingSourceProfile final : public Rule {
                          name));
         continue;
       }
-      const CredentialSource r = resolve_credentials(ws, p.name, false);
-      if (!r.error) continue;
-      const ChainError& e = *r.error;
+      if (p.has("credential_source")) continue;  // both: InvalidConfigError, not a dangling source
+
       const std::string_view src = sp->text;
       const std::string shown = safe_name(src);
+      const Profile* s = ws.profile(src);
       std::string message;
-      if (e.exception == "InfiniteLoopConfigError") {
-        if (src == p.name) {
-          message = fmt::format("profile '{}' names itself as source_profile but holds no access keys: the CLI "
-                                "fails with \"Infinite loop in credential configuration detected\"; put "
-                                "aws_access_key_id and aws_secret_access_key in '[{}]' in the credentials file, "
-                                "or name the profile that holds them",
-                                name, name);
-        } else {
-          std::string path;
-          for (const RoleHop& h : r.hops) path += printable(h.profile) + " \xE2\x86\x92 ";
-          path += r.hops.empty() || !r.hops.back().source.value ? shown : printable(r.hops.back().source.value->text);
-          message = fmt::format("source_profile '{}' of profile '{}' leads into a cycle ({}): the CLI fails with "
-                                "\"Infinite loop in credential configuration detected\"; let one profile of the "
-                                "cycle hold the credentials (access keys, SSO or credential_process) instead of a "
-                                "source_profile",
-                                shown, name, path);
-        }
-      } else if (same_entry(e.where, *sp)) {
-        if (e.message.starts_with("The source profile ")) {
+      // AssumeRoleProvider._validate_source_profile: a profile seen before is a loop, except a
+      // profile naming itself while it holds static keys.
+      bool loop = false;
+      if (s == &p) {
+        loop = !has_static_keys(p);
+      } else if (s && continues(*s)) {
+        const Terminal& t = term[static_cast<std::size_t>(s - base)];
+        loop = t.kind == Terminal::Cycle || (t.kind == Terminal::End && t.end == &p);
+      }
+      if (!s) {
+        message = undefined(ws, p, *sp);
+      } else if (loop && s == &p) {
+        message = fmt::format("profile '{}' names itself as source_profile but holds no access keys: the CLI "
+                              "fails with \"Infinite loop in credential configuration detected\"; put "
+                              "aws_access_key_id and aws_secret_access_key in '[{}]' in the credentials file, "
+                              "or name the profile that holds them",
+                              name, name);
+      } else if (loop) {
+        message = fmt::format("source_profile '{}' of profile '{}' leads into a cycle ({}): the CLI fails with "
+                              "\"Infinite loop in credential configuration detected\"; let one profile of the "
+                              "cycle hold the credentials (access keys, SSO or credential_process) instead of a "
+                              "source_profile",
+                              shown, name, cycle_path(ws, p));
+      } else if (continues(*s) && s != &p) {
+        continue;  // its own source_profile line reports what is wrong further down
+      } else {
+        // The source's own credentials (or its role with credential_source, or its broken role
+        // settings): one step, never the whole chain.
+        const CredentialSource r = resolve_source_profile(ws, src);
+        if (r.located()) continue;
+        if (!r.error || r.error->message.starts_with("The source profile ")) {
           message = fmt::format("source_profile '{}' of profile '{}' has no credentials (no access keys, role, SSO, "
                                 "credential_process or web identity): the CLI fails with \"The source profile "
                                 "\"{}\" must have credentials\"; add aws_access_key_id and aws_secret_access_key to "
                                 "'[{}]' in the credentials file, or name the profile that holds them",
                                 shown, name, shown, shown);
-        } else if (!ws.defined(src)) {
-          message = undefined(ws, p, *sp);
         } else {
-          message = fmt::format("source_profile '{}' of profile '{}' cannot be used: the CLI fails with \"{}\"",
-                                shown, name, e.message);
+          message = fmt::format("source_profile '{}' of profile '{}' cannot provide credentials: the CLI fails with "
+                                "\"{}\"; fix '{}' or name another profile",
+                                shown, name, r.error->message, shown);
         }
-      } else if (e.profile == src && src != p.name && !r.hops.empty() && r.hops.size() <= 2 &&
-                 (r.hops.size() == 1 || r.hops[1].profile == src)) {
-        // The source's own configuration is broken (not at its own source_profile line, which
-        // reports itself).
-        if (auto own = ws.profile(src)->get("source_profile"); own && same_entry(e.where, *own)) continue;
-        message = fmt::format("source_profile '{}' of profile '{}' cannot provide credentials: the CLI fails with "
-                              "\"{}\"; fix '{}' or name another profile",
-                              shown, name, e.message, shown);
-      } else {
-        continue;
       }
       Finding& f = out.report(at(*sp), std::move(message));
       finish(f, p, *sp);
-      if (const Profile* s = ws.profile(src); s && s != &p) {
+      if (s && s != &p) {
         if (s->config) f.related.push_back({at_section(*s->config_file, *s->config), "the source profile"});
         else if (s->credentials)
           f.related.push_back({at_section(*s->credentials_file, *s->credentials), "the source profile"});
