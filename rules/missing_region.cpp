@@ -114,12 +114,14 @@ class MissingRegion final : public Rule {
         message = fmt::format("profile '{}' has no region, and {}: commands with this profile fail with {}", name,
                               env_part, env_region ? "\"Invalid endpoint\"" : "\"You must specify a region\"");
         std::vector<std::string> notes;
+        bool source_is_default = false;  // the source's note already explains why [default]'s region is not used
         if (auto sp = p.get("source_profile"); sp && p.has("role_arn")) {
-          if (const Profile* s = ws.profile(sp->text); s && s->get("region") && !s->get("region")->text.empty())
+          if (const Profile* s = ws.profile(sp->text); s && s->get("region") && !s->get("region")->text.empty()) {
             notes.push_back(fmt::format("the region of source_profile '{}' is not inherited", printable(sp->text)));
+            source_is_default = sp->text == "default";
+          }
         }
         if (p.has("sso_region")) notes.push_back("sso_region is the SSO portal's region, not a default region");
-        const bool source_is_default = !notes.empty() && p.get("source_profile")->text == "default";
         if (default_region && p.name != "default" && !source_is_default)
           notes.push_back("the region of [default] does not apply to other profiles");
         if (!notes.empty()) message += fmt::format(" ({})", fmt::join(notes, "; "));
