@@ -75,7 +75,7 @@ aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 // source_profile, without credential_source and without static keys (a source with keys ends the
 // chain: its keys are used, its role is not).
 bool continues(const Profile& p) {
-  return has_assume_role(p) && !has_static_keys(p) && p.has("source_profile") && !p.has("credential_source");
+  return has_assume_role(p) && !has_static_keys(p) && p.has(Key::source_profile) && !p.has(Key::credential_source);
 }
 
 // Where the walk from a continuing profile ends.
@@ -106,7 +106,7 @@ std::vector<Terminal> terminals(const Workspace& ws) {
       }
       state[cur] = 1;
       path.push_back(cur);
-      const Profile* next = ws.profile(ps[cur].get("source_profile")->text);
+      const Profile* next = ws.profile(ps[cur].get(Key::source_profile)->text);
       if (!next) {
         t.kind = Terminal::Undefined;
         break;
@@ -132,7 +132,7 @@ std::string cycle_path(const Workspace& ws, const Profile& p) {
   std::string out = safe_name(p.name);
   const Profile* cur = &p;
   for (int step = 0; step < kMax; ++step) {
-    auto sp = cur->get("source_profile");
+    auto sp = cur->get(Key::source_profile);
     if (!sp) break;
     out += " \xE2\x86\x92 " + safe_name(sp->text);
     if (std::find(seen.begin(), seen.end(), sp->text) != seen.end()) return out;
@@ -151,26 +151,26 @@ class DanglingSourceProfile final : public Rule {
     const std::vector<Terminal> term = terminals(ws);
     const Profile* base = ws.profiles().data();
     for (const Profile& p : ws.profiles()) {
-      auto sp = p.get("source_profile");
+      auto sp = p.get(Key::source_profile);
       if (!sp) continue;
       const std::string name = printable(p.name);
       auto note = [&](std::string message) {
         if (sp->from_defaults) return;  // once per profile at one [DEFAULT] line says nothing new
         finish(out.report(at(*sp), std::move(message), Severity::Note), p, *sp);
       };
-      if (!p.has("role_arn")) {
+      if (!p.has(Key::role_arn)) {
         note(fmt::format("profile '{}' has source_profile but no role_arn: the CLI ignores source_profile and looks "
                          "for credentials in '{}' itself; add the role_arn to assume, or remove source_profile",
                          name, name));
         continue;
       }
-      if (p.has("web_identity_token_file")) {
+      if (p.has(Key::web_identity_token_file)) {
         note(fmt::format("profile '{}' assumes its role with web_identity_token_file, so the CLI ignores "
                          "source_profile; remove it",
                          name));
         continue;
       }
-      if (p.has("credential_source")) continue;  // both: InvalidConfigError, not a dangling source
+      if (p.has(Key::credential_source)) continue;  // both: InvalidConfigError, not a dangling source
 
       const std::string_view src = sp->text;
       const std::string shown = safe_name(src);

@@ -2,13 +2,10 @@
 #include <fmt/format.h>
 
 #include "rule.h"
+#include "rule_text.h"
 #include "text.h"
 
 namespace awslint {
-
-// Defined in rules/quoted_value.cpp, shared by the misread rules:
-// printable() of at most 64 code points, then "…" (messages quote values, they do not copy them).
-std::string printable_excerpt(std::string_view s);
 
 namespace {
 

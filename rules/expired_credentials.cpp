@@ -69,8 +69,8 @@ sso_role_name = Developer
     .security = true,
 };
 
-constexpr std::string_view kKeys[] = {"aws_expiration", "x_security_token_expires", "aws_session_expiration",
-                                      "aws_credential_expiration", "expiration"};
+constexpr Key kKeys[] = {Key::aws_expiration, Key::x_security_token_expires, Key::aws_session_expiration,
+                         Key::aws_credential_expiration, Key::expiration};
 
 bool quoted(std::string_view v) {
   return v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front();
@@ -99,9 +99,16 @@ class ExpiredCredentials final : public Rule {
   void check(const Workspace& ws, Sink& out) const override {
     check_env(ws, out);
     // Every profile, in both files: an expired session is worth knowing about before it is selected.
+    auto any_key = [](const SourceFile& f) {
+      if (!f.ok()) return false;
+      for (const Key k : kKeys)
+        if (f.parsed->has_key(k)) return true;
+      return false;
+    };
+    if (!any_key(ws.config) && !any_key(ws.credentials)) return;  // most files: no expiration at all
     std::set<std::pair<const SourceFile*, std::uint32_t>> seen;  // [DEFAULT] values are shared
     for (const Profile& p : ws.profiles()) {
-      for (const std::string_view key : kKeys) {
+      for (const Key key : kKeys) {
         for (const auto& v : {p.get_credentials(key), p.get_config(key)}) {
           if (!v || !seen.emplace(v->file, v->line).second) continue;
           check_value(ws, p, *v, out);
@@ -142,7 +149,7 @@ class ExpiredCredentials final : public Rule {
     f->profile = std::string(p.name);
     f->has_profile = true;
     f->key = std::string(v.key);
-    if (const auto id = p.get("aws_access_key_id"); id && id->file == v.file)
+    if (const auto id = p.get(Key::aws_access_key_id); id && id->file == v.file)
       f->related.push_back({at(*id), fmt::format("the access key {} these credentials belong to",
                                                  mask_key_id(id->text))});
   }

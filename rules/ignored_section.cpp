@@ -7,14 +7,10 @@
 #include <vector>
 
 #include "rule.h"
+#include "rule_text.h"
 #include "text.h"
 
 namespace awslint {
-
-// Defined in rules/quoted_value.cpp, shared by the misread rules: the keys the CLI v2 reads from a
-// profile, and printable() of at most 64 code points, then "…" (messages quote, they do not copy).
-bool is_cli_key(std::string_view lower_key);
-std::string printable_excerpt(std::string_view s);
 
 namespace {
 
@@ -104,7 +100,7 @@ using References = std::unordered_map<std::string_view, Reference>;
 References references(const Workspace& ws) {
   References refs;
   for (const Profile& p : ws.profiles())
-    if (auto v = p.get("source_profile")) refs.try_emplace(v->text, Reference{v->text, &p, {}, at(*v)});
+    if (auto v = p.get(Key::source_profile)) refs.try_emplace(v->text, Reference{v->text, &p, {}, at(*v)});
   const Selection sel = ws.selected();
   refs.try_emplace(sel.name, Reference{sel.name, nullptr, sel.source, sel.var ? at_var(ws, *sel.var) : Location{}});
   return refs;
@@ -258,7 +254,7 @@ class IgnoredSection final : public Rule {
   }
 
   // Section names with invisible or control characters are AWS016's.
-  static bool visible(std::string_view name) { return printable(name) == name; }
+  static bool visible(std::string_view name) { return !needs_escape(name); }
 
   static std::string keys_phrase(const Section& s) {
     return s.n_entries == 1 ? std::string("its key") : fmt::format("its {} keys", s.n_entries);
@@ -294,7 +290,7 @@ class IgnoredSection final : public Rule {
       if (plain) {
         bool profile_like = false;
         for (const Entry* e = pf.begin(s); e != pf.end(s); ++e)
-          if (is_cli_key(pf.str(e->key))) profile_like = true;
+          if (is_cli_key(e->key_id)) profile_like = true;
         if (!profile_like && !ref && !(target && target->credentials)) continue;
       } else if (s.n_entries == 0 && !ref) {
         continue;

@@ -3,13 +3,10 @@
 #include <re2/re2.h>
 
 #include "rule.h"
+#include "rule_text.h"
 #include "text.h"
 
 namespace awslint {
-
-// Defined in rules/quoted_value.cpp, shared by the misread rules:
-// printable() of at most 64 code points, then "…" (messages quote values, they do not copy them).
-std::string printable_excerpt(std::string_view s);
 
 namespace {
 
@@ -110,11 +107,12 @@ class InlineComment final : public Rule {
         for (const Entry* e = pf.begin(s); e != pf.end(s); ++e) {
           if (pf.kind_of(e->line) != LineKind::Key) continue;
           const std::string_view key = pf.str(e->key);
-          if (!e->nested && find_any(pf.line_text(e->line), "#;") != std::string_view::npos)
+          if (!e->nested && (pf.traits_of(e->line) & trait::kCommentMark))
             check_value(out, *f, e->line, key, value_on_line(pf, *e), shell_command(key),
                         [&] { return fmt::format("'{}' in section '[{}]'", printable_excerpt(key), where()); });
           for (std::uint32_t i = 0; i < e->n_subs; ++i) {
             const SubEntry& sub = pf.subs[e->first_sub + i];
+            if (!(pf.traits_of(sub.line) & trait::kCommentMark)) continue;
             const std::string_view sub_key = pf.str(sub.key);
             check_value(out, *f, sub.line, sub_key, pf.str(sub.value), false, [&] {
               return fmt::format("'{}' of the nested block '{}' in section '[{}]'", printable_excerpt(sub_key),

@@ -1,16 +1,14 @@
 // AWS016 invisible-characters
 #include <fmt/format.h>
 
+#include <array>
 #include <string>
 
 #include "rule.h"
+#include "rule_text.h"
 #include "text.h"
 
 namespace awslint {
-
-// Defined in rules/quoted_value.cpp, shared by the misread rules:
-// printable() of at most 64 code points, then "…" (messages quote values, they do not copy them).
-std::string printable_excerpt(std::string_view s);
 
 namespace {
 
@@ -177,6 +175,22 @@ std::string_view secret_effect(std::string_view key) {
   return "as part of the secret: every signature is wrong (SignatureDoesNotMatch)";
 }
 
+constexpr std::uint8_t kUnusual = trait::kNonAscii | trait::kControl;
+
+// is_secret_key() || is_key_id_key(), by id for the keys that have one.
+bool secret_or_key_id(Key id, std::string_view key) {
+  static const auto table = [] {
+    std::array<bool, static_cast<std::size_t>(Key::kCount_)> t{};
+    for (std::size_t i = 1; i < t.size(); ++i) {
+      const std::string_view n = key_name(static_cast<Key>(i));
+      t[i] = !n.empty() && (is_secret_key(n) || is_key_id_key(n));
+    }
+    return t;
+  }();
+  if (id != Key::Other) return table[static_cast<std::size_t>(id)];
+  return is_secret_key(key) || is_key_id_key(key);
+}
+
 class InvisibleCharacters final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -194,6 +208,7 @@ class InvisibleCharacters final : public Rule {
  private:
   static void check_section(const SourceFile& f, const Section& s, Sink& out) {
     const ParsedFile& pf = *f.parsed;
+    if (!(pf.traits_of(s.line) & kUnusual)) return;  // printable ASCII and tabs: nothing to find
     const std::string_view line = pf.line_text(s.line);
     const std::string_view name = pf.str(s.name);
     const Hit h = scan(line, name, false);
@@ -208,9 +223,11 @@ class InvisibleCharacters final : public Rule {
 
   static void check_entry(const SourceFile& f, const Section& s, const Entry& e, Sink& out) {
     const ParsedFile& pf = *f.parsed;
-    auto where = [&] { return fmt::format("section '[{}]'", printable_excerpt(pf.str(s.name))); };  // for messages only
     const std::string_view key = pf.str(e.key);
-    const bool secret = is_secret_key(key) || is_key_id_key(key);
+    const bool secret = secret_or_key_id(e.key_id, key);
+    // Lines of printable ASCII and tabs hold nothing to report, except spaces and tabs in a secret.
+    if (!secret && !(pf.traits_of(e) & kUnusual)) return;
+    auto where = [&] { return fmt::format("section '[{}]'", printable_excerpt(pf.str(s.name))); };  // for messages only
     if (pf.kind_of(e.line) == LineKind::Key) {
       const std::string_view line = pf.line_text(e.line);
       const std::string_view raw_key = pf.raw_key(e);

@@ -70,12 +70,12 @@ class MissingRegion final : public Rule {
     if (env_region) report_empty_variable(ws, *env_region, out);
 
     const Profile* def = ws.profile("default");
-    std::optional<Value> default_region = def ? def->get("region") : std::nullopt;
+    std::optional<Value> default_region = def ? def->get(Key::region) : std::nullopt;
     if (default_region && default_region->text.empty()) default_region.reset();
 
     for (const Profile& p : ws.profiles()) {
       if (!p.config && p.name.starts_with("profile ")) continue;  // never selected: AWS013
-      auto region = p.get("region");
+      auto region = p.get(Key::region);
       if (region && !region->text.empty()) continue;
       const std::string name = printable(p.name);
 
@@ -99,7 +99,7 @@ class MissingRegion final : public Rule {
                      : std::string("neither AWS_REGION nor AWS_DEFAULT_REGION is set");
       std::string message;
       if (region) {
-        auto config_region = p.get_config("region");
+        auto config_region = p.get_config(Key::region);
         const bool hides = region->file->kind == FileKind::Credentials && config_region && !config_region->text.empty();
         message = fmt::format(
             "profile '{}' has an empty region (line {} of the {} file{}), and {}: commands with this profile fail "
@@ -115,13 +115,13 @@ class MissingRegion final : public Rule {
                               env_part, env_region ? "\"Invalid endpoint\"" : "\"You must specify a region\"");
         std::vector<std::string> notes;
         bool source_is_default = false;  // the source's note already explains why [default]'s region is not used
-        if (auto sp = p.get("source_profile"); sp && p.has("role_arn")) {
-          if (const Profile* s = ws.profile(sp->text); s && s->get("region") && !s->get("region")->text.empty()) {
+        if (auto sp = p.get(Key::source_profile); sp && p.has(Key::role_arn)) {
+          if (const Profile* s = ws.profile(sp->text); s && s->get(Key::region) && !s->get(Key::region)->text.empty()) {
             notes.push_back(fmt::format("the region of source_profile '{}' is not inherited", printable(sp->text)));
             source_is_default = sp->text == "default";
           }
         }
-        if (p.has("sso_region")) notes.push_back("sso_region is the SSO portal's region, not a default region");
+        if (p.has(Key::sso_region)) notes.push_back("sso_region is the SSO portal's region, not a default region");
         if (default_region && p.name != "default" && !source_is_default)
           notes.push_back("the region of [default] does not apply to other profiles");
         if (!notes.empty()) message += fmt::format(" ({})", fmt::join(notes, "; "));
@@ -155,7 +155,7 @@ class MissingRegion final : public Rule {
     if (const Profile* p = ws.profile(sel.name)) {
       f.profile = std::string(sel.name);
       f.has_profile = true;
-      if (auto r = p->get("region")) f.affects = at(*r);
+      if (auto r = p->get(Key::region)) f.affects = at(*r);
       else if (p->config) f.affects = at_section(*p->config_file, *p->config);
       else if (p->credentials) f.affects = at_section(*p->credentials_file, *p->credentials);
     }

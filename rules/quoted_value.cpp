@@ -6,6 +6,7 @@
 #include <array>
 
 #include "rule.h"
+#include "rule_text.h"
 #include "text.h"
 
 namespace awslint {
@@ -45,25 +46,6 @@ output = json
     .security = false,
 };
 
-// Keys the CLI v2 reads from a profile, an sso-session or the credentials file (botocore 2.9.19's
-// session variables and credential providers, the CLI's own settings and a few newer ones), sorted.
-constexpr std::string_view kCliKeys[] = {
-    "account_id_endpoint_mode", "api_versions", "auth_scheme_preference", "aws_access_key_id", "aws_account_id",
-    "aws_secret_access_key", "aws_security_token", "aws_session_token", "ca_bundle", "cli_auto_prompt",
-    "cli_binary_format", "cli_follow_urlparam", "cli_history", "cli_pager", "cli_timestamp_format",
-    "credential_process", "credential_source", "csm_client_id", "csm_enabled", "csm_host", "csm_port",
-    "defaults_mode", "disable_request_compression", "duration_seconds", "ec2_metadata_service_endpoint",
-    "ec2_metadata_service_endpoint_mode", "endpoint_discovery_enabled", "endpoint_url", "external_id",
-    "ignore_configured_endpoint_urls", "imds_use_ipv6", "max_attempts", "metadata_service_num_attempts",
-    "metadata_service_timeout", "mfa_serial", "output", "parameter_validation", "region",
-    "request_checksum_calculation", "request_min_compression_size_bytes", "response_checksum_validation",
-    "retry_mode", "role_arn", "role_session_name", "s3", "s3api", "sdk_ua_app_id", "services",
-    "sigv4a_signing_region_set", "source_profile", "sso_account_id", "sso_region", "sso_registration_scopes",
-    "sso_role_name", "sso_session", "sso_start_url", "sts_regional_endpoints", "tcp_keepalive",
-    "use_dualstack_endpoint", "use_fips_endpoint", "web_identity_token_file",
-};
-static_assert(std::is_sorted(std::begin(kCliKeys), std::end(kCliKeys)));
-
 // What a quoted value does, for the keys where it is worth saying.
 std::string_view consequence(std::string_view key) {
   if (key == "region" || key == "sso_region") return ", so requests go to an endpoint that does not exist";
@@ -75,21 +57,6 @@ std::string_view consequence(std::string_view key) {
 }
 
 }  // namespace
-
-// Shared by the misread rules (AWS010-AWS017), which declare what they use.
-bool is_cli_key(std::string_view lower_key) {
-  return std::binary_search(std::begin(kCliKeys), std::end(kCliKeys), lower_key);
-}
-
-std::string printable_excerpt(std::string_view s) {
-  constexpr std::size_t kMax = 64;  // code points: a message quotes a value, it does not copy a 1 MB one
-  std::size_t i = 0;
-  for (std::size_t n = 0; i < s.size() && n < kMax; ++n) {
-    char32_t cp;
-    i += std::max<std::size_t>(1, utf8_decode(s, i, cp));
-  }
-  return i < s.size() ? printable(s.substr(0, i)) + "\xE2\x80\xA6" : printable(s);
-}
 
 namespace {
 
@@ -113,7 +80,8 @@ class QuotedValue final : public Rule {
                                    printable_excerpt(key), where());
               });
             }
-          } else if (!e->has_continuation && is_cli_key(key) && key != "credential_process" && key != "cli_pager") {
+          } else if (!e->has_continuation && is_cli_key(e->key_id) && e->key_id != Key::credential_process &&
+                     e->key_id != Key::cli_pager) {
             check_value(out, *f, e->line, key, e->value, pf,
                         [&] { return fmt::format("'{}' in section '[{}]'", key, where()); });  // a known key
           }
@@ -129,8 +97,10 @@ class QuotedValue final : public Rule {
     // The whole value in one kind of quotes, maybe followed by a stray ';' or ',' (shell and code habits).
     static const RE2 re(R"re(^(?:"([^"]*)"|'([^']*)')\s*([;,]?)$)re");
     const std::string_view v = pf.str(value);
+    // The regex only matches a value that starts with a quote: most values are skipped here.
+    if (v.size() < 2 || (v[0] != '"' && v[0] != '\'')) return;
     re2::StringPiece dq, sq, tail;
-    if (v.size() < 2 || !RE2::FullMatch(re2::StringPiece(v.data(), v.size()), re, &dq, &sq, &tail)) return;
+    if (!RE2::FullMatch(re2::StringPiece(v.data(), v.size()), re, &dq, &sq, &tail)) return;
     const std::string_view inner = dq.data() ? std::string_view(dq.data(), dq.size()) : std::string_view(sq.data(), sq.size());
     const std::string_view trailer(tail.data(), tail.size());
     const std::string_view l = pf.line_text(line);

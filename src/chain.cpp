@@ -37,9 +37,9 @@ std::string safe_name(std::string_view name) {
   return key_id ? mask_key_id(name) : printable(name);
 }
 
-bool has_static_keys(const Profile& p) { return p.has("aws_secret_access_key") || p.has("aws_access_key_id"); }
+bool has_static_keys(const Profile& p) { return p.has(Key::aws_secret_access_key) || p.has(Key::aws_access_key_id); }
 
-bool has_assume_role(const Profile& p) { return p.has("role_arn") && !p.has("web_identity_token_file"); }
+bool has_assume_role(const Profile& p) { return p.has(Key::role_arn) && !p.has(Key::web_identity_token_file); }
 
 namespace {
 
@@ -195,7 +195,7 @@ class Resolver {
     if (!p) return false;
     if (sso(*p, name, r)) return true;
     if (shared_credentials(*p, name, r)) return true;
-    if (auto proc = p->get("credential_process")) {
+    if (auto proc = p->get(Key::credential_process)) {
       const bool empty = proc->text.empty() || !shlex_split(proc->text) || shlex_split(proc->text)->empty();
       found(r, CredentialType::CustomProcess, name, of(proc));
       // compat_shell_split("") is [], and Popen([]) raises IndexError.
@@ -212,7 +212,7 @@ class Resolver {
     if (const EnvVar* v = env_vars ? env("AWS_WEB_IDENTITY_TOKEN_FILE") : nullptr) {
       token = of(v);
       token_path = v->value;
-    } else if (auto t = p ? p->get("web_identity_token_file") : std::nullopt) {
+    } else if (auto t = p ? p->get(Key::web_identity_token_file) : std::nullopt) {
       token_path = t->text;
       token = of(t);
     }
@@ -222,7 +222,7 @@ class Resolver {
     if (const EnvVar* v = env_vars ? env("AWS_ROLE_ARN") : nullptr) {
       role = of(v);
       role_arn = v->value;
-    } else if (auto a = p ? p->get("role_arn") : std::nullopt) {
+    } else if (auto a = p ? p->get(Key::role_arn) : std::nullopt) {
       role_arn = a->text;
       role = of(a);
     }
@@ -239,10 +239,10 @@ class Resolver {
 
   // SSOProvider._load_sso_config: sso_role_name or sso_account_id turn it on.
   bool sso(const Profile& p, std::string_view name, CredentialSource& r) {
-    auto role = p.get("sso_role_name");
-    auto account = p.get("sso_account_id");
+    auto role = p.get(Key::sso_role_name);
+    auto account = p.get(Key::sso_account_id);
     if (!role && !account) return false;
-    auto session_key = p.get("sso_session");
+    auto session_key = p.get(Key::sso_session);
     found(r, CredentialType::Sso, name, of(session_key ? session_key : (account ? account : role)));
     std::vector<std::string_view> have;
     for (const char* k : {"sso_role_name", "sso_account_id", "sso_start_url", "sso_region", "sso_session"})
@@ -313,9 +313,9 @@ class Resolver {
     const Profile* cur = &first;
     for (;;) {
       const std::string_view name = cur->name;
-      auto role_arn = cur->get("role_arn");
-      auto sp = cur->get("source_profile");
-      auto cs = cur->get("credential_source");
+      auto role_arn = cur->get(Key::role_arn);
+      auto sp = cur->get(Key::source_profile);
+      auto cs = cur->get(Key::credential_source);
       // _get_role_config
       if (sp && cs) {
         fail(r, "InvalidConfigError",

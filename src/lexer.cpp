@@ -17,18 +17,76 @@ Str ParsedFile::intern(std::string_view s) {
   return r;
 }
 
-const Entry* ParsedFile::find_default(std::string_view key) const {
+namespace {
+
+constexpr std::string_view kKeyNames[] = {
+    "",
+#define AWSLINT_KEY_NAME(k) #k,
+    AWSLINT_CLI_KEYS(AWSLINT_KEY_NAME) "",
+    AWSLINT_OTHER_KEYS(AWSLINT_KEY_NAME)
+#undef AWSLINT_KEY_NAME
+};
+static_assert(std::size(kKeyNames) == static_cast<std::size_t>(Key::kCount_));
+static_assert(static_cast<std::size_t>(Key::kCount_) <= 256);
+
+// Open addressing over 256 slots (ids are bytes); built once.
+struct KeyTable {
+  std::uint8_t slot[256] = {};
+  static std::uint32_t hash(std::string_view s) {
+    std::uint32_t h = static_cast<std::uint32_t>(s.size()) * 0x9E3779B1u;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x01000193u;
+    return h ^ (h >> 15);
+  }
+  KeyTable() {
+    for (std::size_t k = 1; k < std::size(kKeyNames); ++k) {
+      if (kKeyNames[k].empty()) continue;
+      std::uint32_t i = hash(kKeyNames[k]) & 255;
+      while (slot[i]) i = (i + 1) & 255;
+      slot[i] = static_cast<std::uint8_t>(k);
+    }
+  }
+  Key find(std::string_view s) const {
+    if (s.size() < 2 || s.size() > 40) return Key::Other;
+    for (std::uint32_t i = hash(s) & 255;; i = (i + 1) & 255) {
+      const std::uint8_t k = slot[i];
+      if (!k) return Key::Other;
+      if (kKeyNames[k] == s) return static_cast<Key>(k);
+    }
+  }
+};
+const KeyTable kKeyTable;
+
+}  // namespace
+
+Key key_id(std::string_view lower_key) { return kKeyTable.find(lower_key); }
+std::string_view key_name(Key k) {
+  const auto i = static_cast<std::size_t>(k);
+  return i < std::size(kKeyNames) ? kKeyNames[i] : std::string_view();
+}
+
+const Entry* ParsedFile::find_default(Key key) const {
   for (std::uint32_t si : defaults_sections) {
     const Section& d = sections[si];
     for (const Entry* e = begin(d); e != end(d); ++e)
-      if (!e->duplicate && str(e->key) == key) return e;
+      if (e->key_id == key && !e->duplicate) return e;
+  }
+  return nullptr;
+}
+
+const Entry* ParsedFile::find_default(std::string_view key) const {
+  if (const Key k = key_id(key); k != Key::Other) return find_default(k);
+  for (std::uint32_t si : defaults_sections) {
+    const Section& d = sections[si];
+    for (const Entry* e = begin(d); e != end(d); ++e)
+      if (e->key_id == Key::Other && !e->duplicate && str(e->key) == key) return e;
   }
   return nullptr;
 }
 
 const Entry* ParsedFile::find(const Section& s, std::string_view key) const {
+  if (const Key k = key_id(key); k != Key::Other) return find(s, k);
   for (const Entry* e = begin(s); e != end(s); ++e)
-    if (!e->duplicate && str(e->key) == key) return e;
+    if (e->key_id == Key::Other && !e->duplicate && str(e->key) == key) return e;
   if (s.is_defaults) return nullptr;
   return find_default(key);
 }
@@ -54,6 +112,33 @@ std::uint32_t column_of(std::string_view line, std::size_t byte) {
 
 namespace {
 
+// Byte classes for the traits of a line (trait:: bits) and the ASCII fast path.
+struct ByteClasses {
+  std::uint8_t cls[256] = {};
+  constexpr ByteClasses() {
+    for (int c = 0; c < 256; ++c) {
+      std::uint8_t t = 0;
+      if (c == '#' || c == ';') t |= trait::kCommentMark;
+      if (c == '"' || c == '\'') t |= trait::kQuote;
+      if (c >= 0x80) t |= trait::kNonAscii;
+      if ((c < 0x20 && c != '\t') || c == 0x7F) t |= trait::kControl;
+      if (c == '\t') t |= trait::kTab;
+      cls[c] = t;
+    }
+  }
+};
+constexpr ByteClasses kByteClasses;
+
+inline std::uint8_t traits_of_bytes(std::string_view s) {
+  std::uint8_t t = 0;
+  for (char c : s) t |= kByteClasses.cls[static_cast<unsigned char>(c)];
+  return t;
+}
+
+inline bool ascii_blank(char c) { return c == ' ' || c == '\t'; }
+
+}  // namespace
+
 class Lexer {
  public:
   explicit Lexer(ParsedFile& f) : f_(f) {}
@@ -74,6 +159,7 @@ class Lexer {
       issues_.push_back(std::move(is));
     }
     f_.line_kinds.assign(f_.lines.size(), LineKind::Blank);
+    f_.line_traits.assign(f_.lines.size(), 0);
     // Reserve from the line count: no vector ever grows by copying (untouched capacity costs no
     // memory), so the lexer does no per-line allocation.
     f_.entries.reserve(f_.lines.size());
@@ -160,10 +246,25 @@ class Lexer {
 
   void line(std::uint32_t lineno) {
     const std::string_view raw = f_.line_text(lineno);
+    const std::uint8_t traits = traits_of_bytes(raw);
+    f_.line_traits[lineno - 1] = traits;
+    // Printable ASCII and tabs only: Python's whitespace is ' ' and '\t' there, and a column is a
+    // byte offset plus one.
+    ascii_ = !(traits & (trait::kNonAscii | trait::kControl));
     std::size_t lead_bytes;
     std::uint32_t indent;
-    indent_of(raw, lead_bytes, indent);
-    std::string_view value = py_rstrip(raw.substr(lead_bytes));
+    std::string_view value;
+    if (ascii_) {
+      lead_bytes = 0;
+      while (lead_bytes < raw.size() && ascii_blank(raw[lead_bytes])) ++lead_bytes;
+      indent = static_cast<std::uint32_t>(lead_bytes);
+      std::size_t end = raw.size();
+      while (end > lead_bytes && ascii_blank(raw[end - 1])) --end;
+      value = raw.substr(lead_bytes, end - lead_bytes);
+    } else {
+      indent_of(raw, lead_bytes, indent);
+      value = py_rstrip(raw.substr(lead_bytes));
+    }
     LineKind& kind = f_.line_kinds[lineno - 1];
 
     // Full-line comments: the stripped line starts with '#' or ';'.
@@ -216,7 +317,12 @@ class Lexer {
       issues_.push_back(std::move(is));
       return;  // optname stays what it was (configparser keeps going)
     }
-    const std::string_view key = py_rstrip(value.substr(0, delim));
+    std::string_view key = value.substr(0, delim);
+    if (ascii_) {
+      while (!key.empty() && ascii_blank(key.back())) key.remove_suffix(1);
+    } else {
+      key = py_rstrip(key);
+    }
     if (key.empty()) {
       kind = LineKind::Invalid;
       Issue is{IssueKind::InvalidLine, lineno, indent + 1};
@@ -229,22 +335,52 @@ class Lexer {
     kind = LineKind::Key;
     finish_entry();
     std::string_view val = value.substr(delim + 1);
-    val.remove_prefix(py_lspace_bytes(val));
+    if (ascii_) {
+      std::size_t k = 0;
+      while (k < val.size() && ascii_blank(val[k])) ++k;
+      val.remove_prefix(k);
+    } else {
+      val.remove_prefix(py_lspace_bytes(val));
+    }
 
     Entry e;
-    if (py_lower(key, lower_buf_)) {
+    bool lowered;
+    if (ascii_) {
+      lowered = false;
+      for (char c : key)
+        if (c >= 'A' && c <= 'Z') {
+          lowered = true;
+          break;
+        }
+      if (lowered) {
+        lower_buf_.assign(key);
+        for (char& c : lower_buf_)
+          if (c >= 'A' && c <= 'Z') c += 32;
+      }
+    } else {
+      lowered = py_lower(key, lower_buf_);
+    }
+    std::string_view lk;
+    if (lowered) {
       e.key = f_.intern(lower_buf_);
+      lk = lower_buf_;
     } else {
       e.key = {static_cast<std::uint32_t>(key.data() - f_.text.data()), static_cast<std::uint32_t>(key.size())};
+      lk = key;
+    }
+    e.key_id = key_id(lk);
+    {
+      const auto ki = static_cast<unsigned>(e.key_id);
+      f_.key_mask_[ki >> 6] |= std::uint64_t{1} << (ki & 63);
     }
     e.value = {static_cast<std::uint32_t>(val.data() - f_.text.data()), static_cast<std::uint32_t>(val.size())};
     e.line = e.end_line = lineno;
     e.key_col = static_cast<std::uint16_t>(std::min<std::uint32_t>(indent + 1, 65535));
-    e.value_col = column_of(raw, static_cast<std::size_t>(val.data() - raw.data()));
+    e.value_col = ascii_ ? static_cast<std::uint32_t>(val.data() - raw.data()) + 1
+                         : column_of(raw, static_cast<std::size_t>(val.data() - raw.data()));
     const std::uint32_t idx = static_cast<std::uint32_t>(f_.entries.size());
     // DuplicateOptionError: the same (section, lower-cased key) twice.
-    const std::string_view lk = f_.str(e.key);
-    if (const Entry* first = find_in_current(lk)) {
+    if (const Entry* first = find_in_current(lk, e.key_id)) {
       e.duplicate = true;
       Issue is{IssueKind::DuplicateKey, lineno, indent + 1, first->line, first->key_col};
       is.detail = printable(lk);
@@ -265,7 +401,8 @@ class Lexer {
     Section s;
     s.name = {static_cast<std::uint32_t>(name.data() - f_.text.data()), static_cast<std::uint32_t>(name.size())};
     s.line = s.end_line = lineno;
-    s.col = column_of(raw, static_cast<std::size_t>(value.data() - raw.data()));
+    s.col = ascii_ ? static_cast<std::uint32_t>(value.data() - raw.data()) + 1
+                   : column_of(raw, static_cast<std::size_t>(value.data() - raw.data()));
     s.name_col = s.col + 1;
     s.first_entry = static_cast<std::uint32_t>(f_.entries.size());
     s.trailing_text = close + 1 != value.size();
@@ -299,7 +436,12 @@ class Lexer {
   }
 
   // Keys seen in the current section (all [DEFAULT] sections share one).
-  const Entry* find_in_current(std::string_view key) {
+  static bool same_key(const ParsedFile& f, const Entry& e, std::string_view key, Key id) {
+    if (e.key_id != id) return false;
+    return id != Key::Other || f.str(e.key) == key;
+  }
+
+  const Entry* find_in_current(std::string_view key, Key id) {
     const Section& s = f_.sections[cur_section_];
     if (s.is_defaults) {
       for (std::uint32_t di : f_.defaults_sections) {
@@ -308,7 +450,7 @@ class Lexer {
                                                    : d.n_entries;
         for (std::uint32_t k = 0; k < n; ++k) {
           const Entry& e = f_.entries[d.first_entry + k];
-          if (!e.duplicate && f_.str(e.key) == key) return &e;
+          if (!e.duplicate && same_key(f_, e, key, id)) return &e;
         }
       }
       return nullptr;
@@ -317,7 +459,7 @@ class Lexer {
     if (n < kLinearLimit) {
       for (std::uint32_t k = 0; k < n; ++k) {
         const Entry& e = f_.entries[s.first_entry + k];
-        if (!e.duplicate && f_.str(e.key) == key) return &e;
+        if (!e.duplicate && same_key(f_, e, key, id)) return &e;
       }
       return nullptr;
     }
@@ -441,10 +583,9 @@ class Lexer {
   NameIndex section_index_;  // names of the non-[DEFAULT] sections seen
   std::unordered_map<std::string, std::uint32_t> key_set_;  // owns its keys: the arena may move
   bool key_set_active_ = false;
+  bool ascii_ = false;  // the current line is printable ASCII and tabs
   std::vector<std::pair<std::uint32_t, Issue>> nested_issues_;
 };
-
-}  // namespace
 
 std::unique_ptr<ParsedFile> lex(std::string text) {
   auto f = std::make_unique<ParsedFile>();

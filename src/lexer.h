@@ -13,6 +13,98 @@
 
 namespace awslint {
 
+// Keys awslint knows by name get a small id, so that lookups compare one byte instead of strings.
+// AWSLINT_CLI_KEYS are the keys the CLI v2 reads from a profile, an sso-session or the credentials
+// file (sorted); AWSLINT_OTHER_KEYS are further keys rules look up (helper-tool expirations, the
+// spellings is_secret_key() and is_key_id_key() know).
+#define AWSLINT_CLI_KEYS(X) \
+  X(account_id_endpoint_mode) \
+  X(api_versions) \
+  X(auth_scheme_preference) \
+  X(aws_access_key_id) \
+  X(aws_account_id) \
+  X(aws_secret_access_key) \
+  X(aws_security_token) \
+  X(aws_session_token) \
+  X(ca_bundle) \
+  X(cli_auto_prompt) \
+  X(cli_binary_format) \
+  X(cli_follow_urlparam) \
+  X(cli_history) \
+  X(cli_pager) \
+  X(cli_timestamp_format) \
+  X(credential_process) \
+  X(credential_source) \
+  X(csm_client_id) \
+  X(csm_enabled) \
+  X(csm_host) \
+  X(csm_port) \
+  X(defaults_mode) \
+  X(disable_request_compression) \
+  X(duration_seconds) \
+  X(ec2_metadata_service_endpoint) \
+  X(ec2_metadata_service_endpoint_mode) \
+  X(endpoint_discovery_enabled) \
+  X(endpoint_url) \
+  X(external_id) \
+  X(ignore_configured_endpoint_urls) \
+  X(imds_use_ipv6) \
+  X(max_attempts) \
+  X(metadata_service_num_attempts) \
+  X(metadata_service_timeout) \
+  X(mfa_serial) \
+  X(output) \
+  X(parameter_validation) \
+  X(region) \
+  X(request_checksum_calculation) \
+  X(request_min_compression_size_bytes) \
+  X(response_checksum_validation) \
+  X(retry_mode) \
+  X(role_arn) \
+  X(role_session_name) \
+  X(s3) \
+  X(s3api) \
+  X(sdk_ua_app_id) \
+  X(services) \
+  X(sigv4a_signing_region_set) \
+  X(source_profile) \
+  X(sso_account_id) \
+  X(sso_region) \
+  X(sso_registration_scopes) \
+  X(sso_role_name) \
+  X(sso_session) \
+  X(sso_start_url) \
+  X(sts_regional_endpoints) \
+  X(tcp_keepalive) \
+  X(use_dualstack_endpoint) \
+  X(use_fips_endpoint) \
+  X(web_identity_token_file)
+#define AWSLINT_OTHER_KEYS(X) \
+  X(aws_expiration) \
+  X(x_security_token_expires) \
+  X(aws_session_expiration) \
+  X(aws_credential_expiration) \
+  X(expiration) \
+  X(aws_secret_key) \
+  X(secret_access_key) \
+  X(session_token) \
+  X(security_token) \
+  X(access_key_id)
+
+enum class Key : std::uint8_t {
+  Other = 0,  // any key not listed above
+#define AWSLINT_KEY_ENUM(k) k,
+  AWSLINT_CLI_KEYS(AWSLINT_KEY_ENUM) kFirstOther_,
+  AWSLINT_OTHER_KEYS(AWSLINT_KEY_ENUM)
+#undef AWSLINT_KEY_ENUM
+  kCount_
+};
+// The id of a lower-cased key (Key::Other when it has none) and the name of an id.
+Key key_id(std::string_view lower_key);
+std::string_view key_name(Key k);
+// A key the CLI reads (one of AWSLINT_CLI_KEYS).
+inline bool is_cli_key(Key k) { return k != Key::Other && k < Key::kFirstOther_; }
+
 // A string stored in a ParsedFile: either a slice of the file text or of its arena.
 // Compact on purpose: a 100,000-profile config has half a million entries.
 struct Str {
@@ -56,6 +148,7 @@ struct Entry {
   std::uint32_t first_sub = 0;  // index into ParsedFile::subs
   std::uint32_t n_subs = 0;
   std::uint16_t key_col = 1;    // (indentation + 1, capped at 65535) — Entry is kept at 40 bytes
+  Key key_id = Key::Other;      // key_id(key)
   bool nested : 1 = false;            // value starts with '\n': botocore parses it as sub-keys
   bool has_continuation : 1 = false;  // at least one continuation line was appended
   bool nested_error : 1 = false;      // a sub-line without '=' (the CLI rejects the file)
@@ -91,6 +184,16 @@ struct Line {
   std::uint32_t off = 0;  // byte offset of the line start in text
 };
 
+// What a line holds, recorded by the lexer as it reads every byte once, so that rules looking for
+// rare characters skip ordinary lines without scanning them again (ParsedFile::line_traits).
+namespace trait {
+constexpr std::uint8_t kCommentMark = 1;  // '#' or ';' anywhere on the line
+constexpr std::uint8_t kQuote = 2;        // '"' or '\''
+constexpr std::uint8_t kNonAscii = 4;     // a byte >= 0x80
+constexpr std::uint8_t kControl = 8;      // a byte < 0x20 other than the tab, or 0x7F
+constexpr std::uint8_t kTab = 16;         // a tab
+}  // namespace trait
+
 class ParsedFile {
  public:
   ParsedFile() = default;
@@ -101,6 +204,7 @@ class ParsedFile {
 
   std::vector<Line> lines;
   std::vector<LineKind> line_kinds;  // parallel to lines
+  std::vector<std::uint8_t> line_traits;  // parallel to lines: trait:: bits of the line's bytes
   std::vector<Section> sections;  // file order, [DEFAULT] and duplicates included
   std::vector<Entry> entries;
   std::vector<SubEntry> subs;
@@ -133,13 +237,36 @@ class ParsedFile {
   const Entry* end(const Section& s) const { return entries.data() + s.first_entry + s.n_entries; }
   const Entry* find(const Section& s, std::string_view key) const;  // own entries, then [DEFAULT]
   const Entry* find_default(std::string_view key) const;            // [DEFAULT] entries only
+  // The same by id (Key::Other is not an id: use the string forms for such keys).
+  const Entry* find(const Section& s, Key key) const {
+    if (!has_key(key)) return nullptr;
+    for (const Entry* e = begin(s); e != end(s); ++e)
+      if (e->key_id == key && !e->duplicate) return e;
+    if (s.is_defaults || defaults_sections.empty()) return nullptr;
+    return find_default(key);
+  }
+  const Entry* find_default(Key key) const;
+  // Whether some section of the file has the key (a fast no for the keys most files lack).
+  bool has_key(Key k) const {
+    const auto i = static_cast<unsigned>(k);
+    return (key_mask_[i >> 6] >> (i & 63)) & 1;
+  }
+  std::uint8_t traits_of(std::uint32_t line) const { return line_traits[line - 1]; }
+  // The OR of the traits of an entry's lines (key line and continuation lines).
+  std::uint8_t traits_of(const Entry& e) const {
+    std::uint8_t t = 0;
+    for (std::uint32_t l = e.line; l <= e.end_line; ++l) t |= line_traits[l - 1];
+    return t;
+  }
   const Entry* entry_at_line(std::uint32_t line) const;  // the entry a Key/Continuation line belongs to
   LineKind kind_of(std::uint32_t line) const { return line_kinds[line - 1]; }
   // The key as written on its line (case kept, surrounding whitespace removed).
   std::string_view raw_key(const Entry& e) const;
 
  private:
+  friend class Lexer;
   std::string arena_;
+  std::uint64_t key_mask_[4] = {0, 0, 0, 0};  // bit per Key present in some entry
 };
 
 // Reads text in the CLI's dialect. Never throws on content.

@@ -14,11 +14,8 @@ const EnvVar* Environment::get(std::string_view name) const {
 }
 
 namespace {
-std::optional<Value> lookup(const SourceFile* file, const Section* section, std::string_view key) {
-  if (!file || !section || !file->parsed) return std::nullopt;
+std::optional<Value> value_of(const SourceFile* file, const Section* section, const Entry* e) {
   const ParsedFile& pf = *file->parsed;
-  const Entry* e = pf.find(*section, key);
-  if (!e) return std::nullopt;
   Value v;
   v.key = pf.str(e->key);
   v.text = pf.str(e->value);
@@ -31,6 +28,19 @@ std::optional<Value> lookup(const SourceFile* file, const Section* section, std:
   v.from_defaults = !(e >= pf.begin(*section) && e < pf.end(*section));
   return v;
 }
+
+template <class K>
+const Entry* find_in(const SourceFile* file, const Section* section, K key) {
+  if (!file || !section || !file->parsed) return nullptr;
+  return file->parsed->find(*section, key);
+}
+
+template <class K>
+std::optional<Value> lookup(const SourceFile* file, const Section* section, K key) {
+  const Entry* e = find_in(file, section, key);
+  if (!e) return std::nullopt;
+  return value_of(file, section, e);
+}
 }  // namespace
 
 std::optional<Value> Profile::get_config(std::string_view key) const { return lookup(config_file, config, key); }
@@ -38,11 +48,25 @@ std::optional<Value> Profile::get_credentials(std::string_view key) const {
   return lookup(credentials_file, credentials, key);
 }
 std::optional<Value> Profile::get(std::string_view key) const {
+  if (const Key k = key_id(key); k != Key::Other) return get(k);
   if (auto v = get_credentials(key)) return v;
   return get_config(key);
 }
 
+std::optional<Value> Profile::get_config(Key key) const { return lookup(config_file, config, key); }
+std::optional<Value> Profile::get_credentials(Key key) const { return lookup(credentials_file, credentials, key); }
+std::optional<Value> Profile::get(Key key) const {
+  if (const Entry* e = find_in(credentials_file, credentials, key)) return value_of(credentials_file, credentials, e);
+  if (const Entry* e = find_in(config_file, config, key)) return value_of(config_file, config, e);
+  return std::nullopt;
+}
+const Entry* Profile::entry(Key key) const {
+  if (const Entry* e = find_in(credentials_file, credentials, key)) return e;
+  return find_in(config_file, config, key);
+}
+
 std::optional<Value> SsoSession::get(std::string_view key) const { return lookup(file, section, key); }
+std::optional<Value> SsoSession::get(Key key) const { return lookup(file, section, key); }
 
 std::string_view source_name(Selection::Source s) {
   switch (s) {

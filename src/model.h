@@ -98,6 +98,13 @@ struct Profile {
   std::optional<Value> get_config(std::string_view key) const;
   std::optional<Value> get_credentials(std::string_view key) const;
   bool has(std::string_view key) const { return get(key).has_value(); }
+  // The same by key id (no string comparisons): for the keys awslint knows (Key in lexer.h).
+  std::optional<Value> get(Key key) const;
+  std::optional<Value> get_config(Key key) const;
+  std::optional<Value> get_credentials(Key key) const;
+  bool has(Key key) const { return entry(key) != nullptr; }
+  // The entry get(key) would read, without building a Value.
+  const Entry* entry(Key key) const;
 
   const SourceFile* config_file = nullptr;
   const SourceFile* credentials_file = nullptr;
@@ -107,6 +114,7 @@ struct SsoSession {
   std::string_view name;
   const Section* section = nullptr;
   std::optional<Value> get(std::string_view key) const;
+  std::optional<Value> get(Key key) const;
   const SourceFile* file = nullptr;
 };
 

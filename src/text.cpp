@@ -519,4 +519,12 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+bool needs_escape(std::string_view s) {
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7F) return printable(s) != s;
+  }
+  return false;
+}
+
 }  // namespace awslint

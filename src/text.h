@@ -75,5 +75,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // Escapes a string for display inside single quotes in a message: control and invisible characters
 // become \xNN / \u{NNNN}, so a message never carries a raw control character.
 std::string printable(std::string_view s);
+// Whether printable(s) != s (without building it for the common case of printable ASCII).
+bool needs_escape(std::string_view s);
 
 }  // namespace awslint
