@@ -35,7 +35,7 @@ fi
 if [ "$build_only" = 0 ] && [ -f "$here/tests/sarif/package.json" ]; then
   if [ ! -d "$here/tests/sarif/node_modules" ] || [ "$here/tests/sarif/package-lock.json" -nt "$here/tests/sarif/node_modules" ]; then
     echo "setup: npm ci in tests/sarif"
-    (cd "$here/tests/sarif" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$here/tests/sarif" && npm ci --no-audit --no-fund --prefer-offline --loglevel=error)
     touch "$here/tests/sarif/node_modules"
   fi
 fi

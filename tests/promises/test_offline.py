@@ -90,7 +90,7 @@ def strace_probe(tmp, env):
     if not shutil.which("strace"):
         return "strace is not installed (Debian package strace)"
     log = os.path.join(tmp, "probe.strace")
-    p = subprocess.run(["strace", "-f", "-qq", "-e", "trace=%network,socket,connect,%process", "-o", log, sys.executable, "-c",
+    p = subprocess.run(["strace", "-f", "--seccomp-bpf", "-qq", "-e", "trace=%network,socket,connect,%process", "-o", log, sys.executable, "-c",
                         "import socket; socket.socket(socket.AF_INET, socket.SOCK_STREAM).close()"],
                        capture_output=True, env=env, timeout=60)
     if p.returncode != 0:
@@ -148,7 +148,7 @@ def main():
         # LeakSanitizer cannot run under ptrace: in the sanitizer build, leaks are checked elsewhere.
         senv["ASAN_OPTIONS"] = (senv.get("ASAN_OPTIONS", "") + ":detect_leaks=0").lstrip(":")
         # One -e trace= only: a second one replaces the first. %network includes socket and connect.
-        p = run_batch(["strace", "-f", "-qq", "-e", "trace=%network,socket,connect,%process", "-o", log],
+        p = run_batch(["strace", "-f", "--seccomp-bpf", "-qq", "-e", "trace=%network,socket,connect,%process", "-o", log],
                       batch, os.path.join(tmp, "strace"), root, senv)
         if p.returncode != 0:
             failures.append(f"strace run failed: {p.stderr.decode(errors='replace')[:500]}")

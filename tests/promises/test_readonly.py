@@ -74,7 +74,7 @@ def strace_works(tmp):
     if not shutil.which("strace"):
         return "strace is not installed"
     log = os.path.join(tmp, "probe.strace")
-    p = subprocess.run(["strace", "-f", "-qq", "-e", "trace=%file,%desc", "-o", log, "true"], capture_output=True)
+    p = subprocess.run(["strace", "-f", "--seccomp-bpf", "-qq", "-e", "trace=%file,%desc", "-o", log, "true"], capture_output=True)
     if p.returncode != 0:
         return f"strace cannot trace here: {p.stderr.decode(errors='replace').strip()[:300]}"
     return None
@@ -165,7 +165,7 @@ def main():
         lines = ["#!/bin/bash", f"A={shlex.quote(awslint)}"]
         for name, argv in cmds:
             q = " ".join(shlex.quote(a) for a in argv)
-            lines.append(f'strace -f -qq -e trace=%file,%desc -o {shlex.quote(log)}.{name} "$A" {q} </dev/null >/dev/null 2>&1')
+            lines.append(f'strace -f --seccomp-bpf -qq -e trace=%file,%desc -o {shlex.quote(log)}.{name} "$A" {q} </dev/null >/dev/null 2>&1')
         with open(script, "w") as f:
             f.write("\n".join(lines) + "\n")
         subprocess.run(["bash", script], cwd=root, env=senv, stdin=subprocess.DEVNULL, capture_output=True, timeout=2400)

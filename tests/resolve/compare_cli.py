@@ -39,6 +39,7 @@ Exit status 0 when every case agrees, 1 otherwise; 77 (skipped) when the CLI is 
 
 import argparse
 import concurrent.futures
+import hashlib
 import json
 import os
 import pathlib
@@ -96,6 +97,49 @@ def secrets_of(case_dir, env):
 ORACLE = pathlib.Path(__file__).resolve().parent / "botocore_oracle.py"
 
 
+def reference_run(argv, env, cwd, timeout, tmp, inputs):
+    """subprocess.run of a reference (the real CLI, the botocore oracle), as (rc, stdout, stderr).
+
+    With AWSLINT_TEST_CACHE=DIR (scripts/test.sh sets it for one run of the suite) the answer is
+    remembered under a hash of everything it can depend on: the command line and environment (the
+    temporary directory written as a placeholder), the bytes of the case's input files, and the
+    reference's own files (binary, oracle script). The sanitizer build's run of this test then
+    asks the references nothing new: only awslint runs again. Raises TimeoutExpired as run does."""
+    cache = os.environ.get("AWSLINT_TEST_CACHE")
+    t = str(tmp)
+
+    def run():
+        p = subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=timeout, stdin=subprocess.DEVNULL)
+        return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+    if not cache:
+        return run()
+    h = hashlib.sha256()
+    tools = [argv[0], str(ORACLE)] + ([os.path.realpath(shutil.which(argv[0]) or argv[0])])
+    for part in ([a.replace(t, "<tmp>") for a in argv] + sorted(f"{k}={v.replace(t, '<tmp>')}" for k, v in env.items())
+                 + [str(cwd).replace(t, "<tmp>")]):
+        h.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    for f in list(inputs) + tools:
+        name = str(f).replace(t, "<tmp>")
+        try:
+            st = os.stat(f)
+            h.update(f"{name}:{st.st_size}\0".encode("utf-8", "surrogateescape"))
+            h.update(pathlib.Path(f).read_bytes() if st.st_size < (1 << 20) else str(st.st_mtime_ns).encode())
+        except OSError:
+            h.update(f"{name}:missing\0".encode("utf-8", "surrogateescape"))
+    path = pathlib.Path(cache) / "resolve" / (h.hexdigest() + ".json")
+    if path.exists():
+        rc, out, err = json.loads(path.read_text())
+        return rc, out.replace("<tmp>", t), err.replace("<tmp>", t)
+    rc, out, err = run()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_suffix(f".{os.getpid()}.part")
+    part.write_text(json.dumps([rc, out.replace(t, "<tmp>"), err.replace(t, "<tmp>")]))
+    part.replace(path)
+    return rc, out, err
+
+
 def run_case(case_dir, awslint, aws, timeout, oracle_python, boto3_python):
     meta = json.loads((case_dir / "case.json").read_text())
     args = meta.get("args", [])
@@ -116,23 +160,23 @@ def run_case(case_dir, awslint, aws, timeout, oracle_python, boto3_python):
         cli_env.update(aws_vars)
         offline = meta.get("offline", True)
         if offline:
+            inputs = [config, credentials]
             try:
-                p = subprocess.run([aws, "configure", "list"] + args, env=cli_env, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, timeout=timeout, stdin=subprocess.DEVNULL)
+                cli_rc, cli_out, cli_err = reference_run([aws, "configure", "list"] + args, cli_env, None, timeout,
+                                                         tmp, inputs)
             except subprocess.TimeoutExpired:
                 return case_dir.name, [f"aws configure list timed out after {timeout}s"], meta
-            cli_rc, cli_out, cli_err = p.returncode, p.stdout.decode(), p.stderr.decode()
             rows = parse_table(cli_out)
         oracles = {}
         for flavour, python in (("v2", oracle_python), ("v1", boto3_python)):
             if not python:
                 continue
-            o = subprocess.run([python, str(ORACLE), flavour] + args, env=cli_env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, timeout=timeout, stdin=subprocess.DEVNULL, cwd=str(tmp))
+            _, o_out, o_err = reference_run([python, str(ORACLE), flavour] + args, cli_env, str(tmp), timeout, tmp,
+                                            [config, credentials])
             try:
-                oracles[flavour] = json.loads(o.stdout.decode())
+                oracles[flavour] = json.loads(o_out)
             except ValueError:
-                return case_dir.name, [f"the {flavour} oracle failed: {o.stderr.decode()[-2000:]}"], meta
+                return case_dir.name, [f"the {flavour} oracle failed: {o_err[-2000:]}"], meta
 
         if mode == "process":
             lint_env = dict(base)
