@@ -482,6 +482,10 @@ int run_impl(Run& R, int argc, char** argv) {
   std::vector<Finding> findings;
   for (const auto& ws : R.workspaces) {
     auto f = run_rules(*ws, rules, sel);
+    if (findings.empty()) {
+      findings = std::move(f);  // the common case, one workspace: no second array of findings
+      continue;
+    }
     findings.insert(findings.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
   }
   sort_findings(findings);
@@ -494,10 +498,26 @@ int run_impl(Run& R, int argc, char** argv) {
   rc.workspace = R.workspaces.empty() ? nullptr : R.workspaces.front().get();
   for (const auto& ws : R.workspaces) rc.workspaces.push_back(ws.get());
   rc.color = !opt.no_color && !opt.output && format == "text" && ::isatty(1) && !has_env(envp, "NO_COLOR");
+  // The report goes out as it is written (ReportContext::spill), not built whole first.
+  std::FILE* dest = stdout;
+  if (opt.output) {
+    dest = std::fopen(opt.output->c_str(), "wb");
+    if (!dest) return usage_error(fmt::format("-o: cannot write '{}': {}", *opt.output, std::strerror(errno)), "");
+  }
+  bool written = true;
+  rc.spill = [&](std::string_view piece) {
+    written &= std::fwrite(piece.data(), 1, piece.size(), dest) == piece.size();
+  };
   std::string out;
+  out.reserve(std::size_t{2} << 20);
   auto reporter = make_reporter(format);
   reporter->write(findings, rc, out);
-  if (int w = write_output(opt, out)) return w;
+  rc.spill(out);
+  if (opt.output) {
+    if (std::fclose(dest) != 0 || !written) return usage_error(fmt::format("-o: cannot write '{}'", *opt.output), "");
+  } else {
+    std::fflush(stdout);
+  }
   return exit_code(findings, *fail);
 }
 

@@ -1,14 +1,47 @@
 #include "json.h"
 
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "text.h"
 
 namespace awslint {
 
+namespace {
+// Bytes that json_string copies as they are: printable ASCII other than '"' and '\\'.
+constexpr bool plain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+
+// Length of the run of plain bytes at s[i], 8 bytes at a time: a word has a byte that is not plain
+// when one is below 0x20, 0x7F or above, '"' or '\\' (the classic "has a zero/less byte" tests).
+std::size_t plain_run(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const std::size_t start = i;
+  while (i + 8 <= s.size()) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    auto has_zero = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+    const std::uint64_t bad = ((x - kOnes * 0x20) & ~x & kHigh) | (x & kHigh) | has_zero(x ^ (kOnes * 0x7F)) |
+                              has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\'));
+    if (bad != 0) break;
+    i += 8;
+  }
+  while (i < s.size() && plain(static_cast<unsigned char>(s[i]))) ++i;
+  return i - start;
+}
+}  // namespace
+
 void json_string(std::string& out, std::string_view s) {
   out.push_back('"');
   for (std::size_t i = 0; i < s.size();) {
+    // Runs of plain bytes in one append (a message is almost all of them).
+    if (const std::size_t run = plain_run(s, i); run != 0) {
+      out.append(s.data() + i, run);
+      i += run;
+      if (i == s.size()) break;
+    }
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       switch (c) {
@@ -106,7 +139,9 @@ JsonWriter& JsonWriter::value(std::string_view s) {
 
 JsonWriter& JsonWriter::value(std::int64_t n) {
   before_value();
-  out_ += fmt::format("{}", n);
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out_.append(buf, r.ptr);
   return *this;
 }
 

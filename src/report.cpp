@@ -6,9 +6,14 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstring>
 #include <iterator>
 #include <unordered_map>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -135,38 +140,96 @@ Anchor anchor(const Finding& f, const ReportContext& ctx) {
 
 namespace {
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define AWSLINT_SHA_NI 1
+// One SHA-256 block with the x86 SHA extensions (Intel's reference layout: the state as ABEF/CDGH).
+__attribute__((target("sha,sse4.1,ssse3"))) void sha256_block_ni(std::uint32_t state[8], const unsigned char* data,
+                                                                  const std::uint32_t* k) {
+  const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[0]));
+  __m128i state1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[4]));
+  tmp = _mm_shuffle_epi32(tmp, 0xB1);           // CDAB
+  state1 = _mm_shuffle_epi32(state1, 0x1B);     // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);  // CDGH
+  const __m128i abef = state0, cdgh = state1;
+  __m128i w[4];
+  for (int i = 0; i < 4; ++i)
+    w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * i)), mask);
+  for (int g = 0; g < 16; ++g) {
+    __m128i m = _mm_add_epi32(w[g % 4], _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + 4 * g)));
+    state1 = _mm_sha256rnds2_epu32(state1, state0, m);
+    m = _mm_shuffle_epi32(m, 0x0E);
+    state0 = _mm_sha256rnds2_epu32(state0, state1, m);
+    if (g + 4 < 16) {
+      // W[g+4] = msg2(msg1(W[g], W[g+1]) + W[t-7..t-4], W[g+3])
+      __m128i x = _mm_sha256msg1_epu32(w[g % 4], w[(g + 1) % 4]);
+      x = _mm_add_epi32(x, _mm_alignr_epi8(w[(g + 3) % 4], w[(g + 2) % 4], 4));
+      w[g % 4] = _mm_sha256msg2_epu32(x, w[(g + 3) % 4]);
+    }
+  }
+  state0 = _mm_add_epi32(state0, abef);
+  state1 = _mm_add_epi32(state1, cdgh);
+  tmp = _mm_shuffle_epi32(state0, 0x1B);        // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);     // DCHG
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
+  state1 = _mm_alignr_epi8(state1, tmp, 8);     // ABEF
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[0]), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[4]), state1);
+}
+
+bool have_sha_ni() {
+  static const bool yes = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") &&
+                          __builtin_cpu_supports("ssse3");
+  return yes;
+}
+#else
+bool have_sha_ni() { return false; }
+#endif
+
 class Sha256 {
  public:
+  // hardware: use the SHA extensions when the CPU has them (else the portable code).
+  explicit Sha256(bool hardware = true) : hw_(hardware && have_sha_ni()) {}
   void update(std::string_view data) {
-    for (unsigned char c : data) {
-      buf_[n_++] = c;
-      if (n_ == 64) {
-        block();
-        n_ = 0;
-      }
-    }
     bits_ += static_cast<std::uint64_t>(data.size()) * 8;
-  }
-  std::string hex() {
-    const std::uint64_t bits = bits_;
-    const unsigned char pad = 0x80;
-    update(std::string_view(reinterpret_cast<const char*>(&pad), 1));
-    const char zero = 0;
-    while (n_ != 56) update(std::string_view(&zero, 1));
-    for (int i = 7; i >= 0; --i) {
-      const char b = static_cast<char>((bits >> (i * 8)) & 0xff);
-      update(std::string_view(&b, 1));
+    const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+    std::size_t len = data.size();
+    if (n_ != 0) {
+      const std::size_t take = std::min(len, 64 - n_);
+      std::memcpy(buf_.data() + n_, p, take);
+      n_ += take;
+      p += take;
+      len -= take;
+      if (n_ < 64) return;
+      block(buf_.data());
+      n_ = 0;
     }
-    std::string out;
-    out.reserve(64);
-    for (std::uint32_t v : h_) fmt::format_to(std::back_inserter(out), "{:08x}", v);
+    for (; len >= 64; p += 64, len -= 64) block(p);
+    std::memcpy(buf_.data(), p, len);
+    n_ = len;
+  }
+  // The digest as lower-case hex, its first `digits` digits (at most 64).
+  std::string hex(std::size_t digits = 64) {
+    const std::uint64_t bits = bits_;
+    buf_[n_++] = 0x80;
+    if (n_ > 56) {
+      std::memset(buf_.data() + n_, 0, 64 - n_);
+      block(buf_.data());
+      n_ = 0;
+    }
+    std::memset(buf_.data() + n_, 0, 56 - n_);
+    for (int i = 0; i < 8; ++i) buf_[56 + i] = static_cast<unsigned char>(bits >> ((7 - i) * 8));
+    block(buf_.data());
+    n_ = 0;
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out(std::min<std::size_t>(digits, 64), '\0');
+    for (std::size_t d = 0; d < out.size(); ++d) out[d] = kHex[(h_[d / 8] >> (28 - 4 * (d % 8))) & 0xf];
     return out;
   }
 
  private:
-  static std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
-  void block() {
-    static constexpr std::array<std::uint32_t, 64> k{
+  static constexpr std::array<std::uint32_t, 64> kK{
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
         0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -175,10 +238,19 @@ class Sha256 {
         0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
         0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-    std::array<std::uint32_t, 64> w{};
+  static std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+  void block(const unsigned char* buf) {
+#ifdef AWSLINT_SHA_NI
+    if (hw_) {
+      sha256_block_ni(h_.data(), buf, kK.data());
+      return;
+    }
+#endif
+    const auto& k = kK;
+    std::array<std::uint32_t, 64> w;
     for (int i = 0; i < 16; ++i)
-      w[i] = (std::uint32_t{buf_[i * 4]} << 24) | (std::uint32_t{buf_[i * 4 + 1]} << 16) |
-             (std::uint32_t{buf_[i * 4 + 2]} << 8) | std::uint32_t{buf_[i * 4 + 3]};
+      w[i] = (std::uint32_t{buf[i * 4]} << 24) | (std::uint32_t{buf[i * 4 + 1]} << 16) |
+             (std::uint32_t{buf[i * 4 + 2]} << 8) | std::uint32_t{buf[i * 4 + 3]};
     for (int i = 16; i < 64; ++i) {
       const std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
       const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
@@ -212,46 +284,82 @@ class Sha256 {
   std::array<unsigned char, 64> buf_{};
   std::size_t n_ = 0;
   std::uint64_t bits_ = 0;
+  bool hw_;
 };
 
 }  // namespace
 
-std::string sha256_hex(std::string_view data) {
-  Sha256 h;
+std::string sha256_hex(std::string_view data, bool hardware) {
+  Sha256 h(hardware);
   h.update(data);
   return h.hex();
 }
 
-std::string fingerprint(const Finding& f) {
-  std::string id = "awslint/v1";
-  for (std::string_view part : {std::string_view(f.rule), std::string_view(f.loc.file)}) {
-    id += '\0';
-    id += part;
-  }
+namespace {
+// The identity hashed by fingerprint(), built into `id` (reused between findings).
+void fingerprint_id(const Finding& f, std::string& id) {
+  id.assign("awslint/v1");
   id += '\0';
-  id += f.has_profile ? "p" : "-";  // "no profile" differs from the profile named ""
+  id += f.rule;
+  id += '\0';
+  id += f.loc.file;
+  id += '\0';
+  id += f.has_profile ? 'p' : '-';  // "no profile" differs from the profile named ""
   id += f.profile;
   id += '\0';
   id += f.key;
   id += '\0';
   id += f.variable;
-  return sha256_hex(id).substr(0, 32);
+}
+
+std::string sha256_hex32(std::string_view data) {
+  Sha256 h;
+  h.update(data);
+  return h.hex(32);
+}
+}  // namespace
+
+std::string fingerprint(const Finding& f) {
+  std::string id;
+  fingerprint_id(f, id);
+  return sha256_hex32(id);
 }
 
 std::vector<std::string> fingerprints(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
   out.reserve(findings.size());
-  std::unordered_map<std::string, std::size_t> seen;
+  // Occurrences so far of each plain fingerprint, keyed by views of the first occurrence's string
+  // in `out` (reserved, so those strings stay where they are).
+  std::unordered_map<std::string_view, std::size_t> seen;
+  seen.reserve(findings.size());
+  std::string id;
   for (const Finding& f : findings) {
-    std::string fp = fingerprint(f);
-    const std::size_t n = seen[fp]++;
-    if (n != 0) fp = sha256_hex(fmt::format("{}:{}", fp, n)).substr(0, 32);
-    out.push_back(std::move(fp));
+    fingerprint_id(f, id);
+    out.push_back(sha256_hex32(id));
+    auto [it, added] = seen.try_emplace(std::string_view(out.back()), 1);
+    if (added) continue;
+    const std::size_t n = it->second++;
+    id.assign(out.back());
+    id += ':';
+    id += std::to_string(n);
+    out.back() = sha256_hex32(id);
   }
   return out;
 }
 
 // ---- Escaping -------------------------------------------------------------------------------
+
+void append_number(std::string& out, std::uint64_t n) {
+  char buf[24];
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+}
+
+void append_printable(std::string& out, std::string_view s) {
+  if (std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7f; }))
+    out.append(s);
+  else
+    out += printable(s);
+}
 
 namespace {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
@@ -281,9 +389,36 @@ std::string valid_utf8(std::string_view s) {
   return out;
 }
 
+namespace {
+void xml_escape_slow(std::string& out, std::string_view s, bool attribute);
+}  // namespace
+
 std::string xml_escape(std::string_view s, bool attribute) {
   std::string out;
   out.reserve(s.size() + 16);
+  xml_escape_into(out, s, attribute);
+  return out;
+}
+
+void xml_escape_into(std::string& out, std::string_view s, bool attribute) {
+  // Printable ASCII other than & < > " is copied in runs; the rest code point by code point.
+  auto plain = [](char c) { return c >= 0x20 && c < 0x7f && c != '&' && c != '<' && c != '>' && c != '"'; };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    while (j < s.size() && plain(s[j])) ++j;
+    out.append(s.data() + i, j - i);
+    if (j == s.size()) return;
+    i = j;
+    // The next run of other bytes, up to the next plain one (a code point never holds a plain byte).
+    while (j < s.size() && !plain(s[j])) ++j;
+    xml_escape_slow(out, s.substr(i, j - i), attribute);
+    i = j;
+  }
+}
+
+namespace {
+void xml_escape_slow(std::string& out, std::string_view s, bool attribute) {
   each_code_point(s, [&](char32_t cp, std::string_view bytes) {
     switch (cp) {
       case '&': out += "&amp;"; return;
@@ -303,8 +438,8 @@ std::string xml_escape(std::string_view s, bool attribute) {
     else
       out += bytes;
   });
-  return out;
 }
+}  // namespace
 
 }  // namespace report
 
@@ -407,6 +542,10 @@ void mask_structured(const ParsedFile& pf, std::uint32_t line, std::string& s) {
 
 // Makes the excerpt printable without changing its column count: invalid bytes and control
 // characters other than TAB become U+FFFD.
+bool printable_ascii_line(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 0x20 && c < 0x7f) || c == '\t'; });
+}
+
 std::string printable_line(std::string_view s) {
   std::string valid = report::valid_utf8(s);
   std::string out;
@@ -424,7 +563,50 @@ std::string printable_line(std::string_view s) {
   return out;
 }
 
+// A cheap necessary condition for mask_heuristic to change a line: true unless no pattern of it
+// can match. The assignment pattern needs, after `\s*[#;]*\s*`, a run of key characters that is
+// followed by `\s*[=:]` (or is `export` and whitespace); key ids (20 characters of [A-Z0-9]) and
+// token runs (30 of [A-Za-z0-9+/]) both need a run of 20 characters of [A-Za-z0-9+/]. Messages and
+// excerpts almost never hold one, and the three regular expressions dominated a large report.
+bool heuristic_may_mask(std::string_view s, bool key_line) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\v'; };
+  auto key_char = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+           c == '-';
+  };
+  const std::size_t n = s.size();
+  if (!key_line) {
+    std::size_t i = 0;
+    while (i < n && space(s[i])) ++i;
+    while (i < n && (s[i] == '#' || s[i] == ';')) ++i;
+    while (i < n && space(s[i])) ++i;
+    const std::size_t key = i;
+    while (i < n && key_char(s[i])) ++i;
+    if (i > key) {
+      if (i - key == 6 && s.substr(key, 6) == "export" && i < n && space(s[i])) return true;
+      while (i < n && space(s[i])) ++i;
+      if (i < n && (s[i] == '=' || s[i] == ':')) return true;
+    }
+  }
+  static constexpr auto kRunChar = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+      t[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+    return t;
+  }();
+  // A run of 20 holds one of the bytes at 19, 39, 59, ...: look only around those.
+  for (std::size_t probe = 19; probe < n; probe += 20) {
+    if (!kRunChar[static_cast<unsigned char>(s[probe])]) continue;
+    std::size_t b = probe, e = probe + 1;
+    while (b > 0 && kRunChar[static_cast<unsigned char>(s[b - 1])] && probe - b < 19) --b;
+    while (e < n && kRunChar[static_cast<unsigned char>(s[e])] && e - b < 20) ++e;
+    if (e - b >= 20) return true;
+  }
+  return false;
+}
+
 void mask_heuristic(std::string& s, bool key_line) {
+  if (!heuristic_may_mask(s, key_line)) return;
   // `[#;] [export] key = value` with a secret-looking key (comments, invalid lines, continuation
   // lines). Not on key lines: their key is known and was dealt with.
   static const RE2 kAssign(R"(^\s*[#;]*\s*(?:export\s+)?([A-Za-z0-9_.\-]+)\s*[=:])");
@@ -477,9 +659,27 @@ void mask_heuristic(std::string& s, bool key_line) {
       [](std::string_view) { return std::string(kMask); });
 }
 
+// True when some line of s may be changed by redact_text.
+bool may_redact(std::string_view s) {
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t nl = s.find('\n', start);
+    if (nl == std::string_view::npos) nl = s.size();
+    if (heuristic_may_mask(s.substr(start, nl - start), false)) return true;
+    if (nl == s.size()) break;
+    start = nl + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
+void redact_in_place(std::string& s) {
+  if (may_redact(s)) s = redact_text(s);
+}
+
 std::string redact_text(std::string_view s) {
+  if (!may_redact(s)) return std::string(s);
   std::string out;
   std::size_t start = 0;
   while (start <= s.size()) {
@@ -509,7 +709,7 @@ std::string safe_excerpt(const Workspace& ws, const std::string& file_display, s
   while (!raw.empty() && (raw.back() == '\n' || raw.back() == '\r')) raw.remove_suffix(1);  // never a terminator
   std::string s(raw);
   mask_structured(*pf, line, s);
-  s = printable_line(s);
+  if (!printable_ascii_line(s)) s = printable_line(s);
   mask_heuristic(s, pf->kind_of(line) == LineKind::Key);
   return s;
 }

@@ -2,6 +2,7 @@
 // selected, suppressed and sorted (file, line, column, rule id) and writes the whole report.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ struct ReportContext {
   const class Workspace* workspace = nullptr;  // the first workspace (kept for simple callers)
   // Every workspace linted (one per config/credentials pair); excerpts look the file up here.
   std::vector<const class Workspace*> workspaces;
+  // When set, reporters hand the report over in pieces of about a megabyte as they write it (the
+  // last piece stays in `out`), so that a report of 100,000s of findings is never held whole.
+  std::function<void(std::string_view)> spill;
 };
 
 class Reporter {
@@ -47,6 +51,8 @@ const std::vector<std::string_view>& report_formats();
 // also misspelt keys), access key ids and long base64-looking runs (keys, tokens) are masked. The
 // engine passes every finding's message through it, and dump every value it prints unmasked.
 std::string redact_text(std::string_view s);
+// redact_text(s) in place; leaves s untouched (no copy) when nothing in it looks like a secret.
+void redact_in_place(std::string& s);
 
 // The text of a source line fit for output: secret values replaced by '*', access key ids masked.
 std::string safe_excerpt(const Workspace& ws, const std::string& file_display, std::uint32_t line);

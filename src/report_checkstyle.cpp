@@ -36,14 +36,18 @@ class CheckstyleReporter final : public Reporter {
       Anchor a;
     };
     std::vector<std::pair<std::string, std::vector<Item>>> files;
+    std::size_t last = 0;  // findings come sorted by file: try the previous one first
     for (const Finding& f : findings) {
       Anchor a = anchor(f, ctx);
-      auto it = std::find_if(files.begin(), files.end(), [&](const auto& p) { return p.first == a.file; });
-      if (it == files.end()) {
-        files.emplace_back(a.file, std::vector<Item>{});
-        it = files.end() - 1;
+      if (last >= files.size() || files[last].first != a.file) {
+        auto it = std::find_if(files.begin(), files.end(), [&](const auto& p) { return p.first == a.file; });
+        if (it == files.end()) {
+          files.emplace_back(a.file, std::vector<Item>{});
+          it = files.end() - 1;
+        }
+        last = static_cast<std::size_t>(it - files.begin());
       }
-      it->second.push_back(Item{&f, std::move(a)});
+      files[last].second.push_back(Item{&f, std::move(a)});
     }
     // Within a file by line (environment findings were anchored to lines out of order); stable.
     for (auto& [name, items] : files)
@@ -54,10 +58,22 @@ class CheckstyleReporter final : public Reporter {
     for (const auto& [name, items] : files) {
       fmt::format_to(o, "  <file name=\"{}\">\n", xml_escape(name, true));
       for (const Item& i : items) {
-        fmt::format_to(o, "    <error line=\"{}\"", i.a.line);
-        if (i.a.has_col) fmt::format_to(o, " column=\"{}\"", i.a.col);
-        fmt::format_to(o, " severity=\"{}\" message=\"{}\" source=\"awslint.{}\"/>\n",
-                       checkstyle_severity(i.f->severity), xml_escape(i.f->message, true), xml_escape(i.f->rule, true));
+        out += "    <error line=\"";
+        append_number(out, i.a.line);
+        out += '"';
+        if (i.a.has_col) {
+          out += " column=\"";
+          append_number(out, i.a.col);
+          out += '"';
+        }
+        out += " severity=\"";
+        out += checkstyle_severity(i.f->severity);
+        out += "\" message=\"";
+        xml_escape_into(out, i.f->message, true);
+        out += "\" source=\"awslint.";
+        xml_escape_into(out, i.f->rule, true);
+        out += "\"/>\n";
+        maybe_spill(out, ctx);
       }
       out += "  </file>\n";
     }

@@ -18,6 +18,7 @@
 namespace awslint::report {
 
 std::string github_escape_data(std::string_view s) {
+  if (s.find_first_of("%\r\n") == std::string_view::npos) return std::string(s);
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -50,10 +51,11 @@ namespace {
 // Control characters (NUL, ESC ...) never reach the log; line breaks stay (escaped as %0A).
 std::string printable_keep_newlines(std::string_view s) {
   std::string out;
+  out.reserve(s.size());
   std::size_t start = 0;
   while (true) {
     const std::size_t nl = s.find('\n', start);
-    out += printable(s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+    append_printable(out, s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
     if (nl == std::string_view::npos) break;
     out.push_back('\n');
     start = nl + 1;
@@ -94,6 +96,7 @@ class GithubReporter final : public Reporter {
       for (const Related& r : f.related)
         message += fmt::format("\n{}: note: {}", location_string(r.loc), r.message);
       fmt::format_to(o, "::{} {}::{}\n", command(f.severity), props, github_escape_data(printable_keep_newlines(message)));
+      maybe_spill(out, ctx);
     }
     const Counts c = count(findings);
     std::string line = fmt::format("awslint: {}", printable(summary_line(findings, ctx)));

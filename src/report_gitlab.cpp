@@ -40,6 +40,7 @@ class GitlabReporter final : public Reporter {
       w.key("lines").begin_object().key("begin").value(a.line).end_object();
       w.end_object();
       w.end_object();
+      maybe_spill(out, ctx);
     }
     w.end_array();
   }

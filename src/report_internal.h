@@ -22,6 +22,17 @@ std::unique_ptr<Reporter> make_gitlab();
 std::unique_ptr<Reporter> make_junit();
 std::unique_ptr<Reporter> make_checkstyle();
 
+// ---- Output ---------------------------------------------------------------------------------
+
+// Hands `out` to ctx.spill once it holds a megabyte (reporters call it between findings).
+inline void maybe_spill(std::string& out, const ReportContext& ctx) {
+  constexpr std::size_t kSpillBytes = std::size_t{1} << 20;
+  if (out.size() >= kSpillBytes && ctx.spill) {
+    ctx.spill(out);
+    out.clear();
+  }
+}
+
 // ---- Counting -------------------------------------------------------------------------------
 
 struct Counts {
@@ -64,8 +75,9 @@ Anchor anchor(const Finding& f, const ReportContext& ctx);
 
 // ---- Fingerprints ---------------------------------------------------------------------------
 
-// SHA-256 of bytes, as 64 lower-case hex digits.
-std::string sha256_hex(std::string_view data);
+// SHA-256 of bytes, as 64 lower-case hex digits. The x86 SHA extensions are used when the CPU has
+// them, unless `hardware` is false (tests compare both).
+std::string sha256_hex(std::string_view data, bool hardware = true);
 
 // Stable identity of a finding: rule id, file, profile, key and variable; never lines or the
 // message, so moving a line or rewording a message keeps it. 32 hex digits.
@@ -77,6 +89,9 @@ std::vector<std::string> fingerprints(const std::vector<Finding>& findings);
 
 // ---- Escaping -------------------------------------------------------------------------------
 
+// out += printable(s) (text.h), without a copy when s is printable ASCII already.
+void append_printable(std::string& out, std::string_view s);
+
 // Valid UTF-8 for output: invalid bytes become U+FFFD.
 std::string valid_utf8(std::string_view s);
 
@@ -84,10 +99,14 @@ std::string valid_utf8(std::string_view s);
 // characters XML 1.0 forbids become U+FFFD; CR, and in attributes TAB and LF, become character
 // references so that they survive end-of-line and attribute-value normalisation.
 std::string xml_escape(std::string_view s, bool attribute);
+void xml_escape_into(std::string& out, std::string_view s, bool attribute);  // appends
 
 // GitHub workflow commands (as @actions/core escapes them): the message, and a property value.
 std::string github_escape_data(std::string_view s);
 std::string github_escape_property(std::string_view s);
+
+// Appends the decimal digits of n.
+void append_number(std::string& out, std::uint64_t n);
 
 // A key and its string value, or null when absent (json.h's writer).
 inline void opt_field(JsonWriter& w, std::string_view k, std::string_view s, bool present) {

@@ -67,6 +67,7 @@ class JsonReporter final : public Reporter {
       }
       w.end_array();
       w.end_object();
+      maybe_spill(out, ctx);
     }
     w.end_array();
 

@@ -57,8 +57,16 @@ class JunitReporter final : public Reporter {
     };
     for (const InputSummary& in : ctx.inputs)
       if (in.read && !in.path.empty()) suite(in.path);
-    for (const Finding& f : findings)
-      if (!f.loc.file.empty()) suite(f.loc.file).findings.push_back(&f);
+    // Findings come sorted by file: look the suite up only when the file changes.
+    std::size_t last = suites.size();
+    for (const Finding& f : findings) {
+      if (f.loc.file.empty()) continue;
+      if (last == suites.size() || suites[last].name != f.loc.file) {
+        suite(f.loc.file);
+        for (last = 0; suites[last].name != f.loc.file; ++last) {}
+      }
+      suites[last].findings.push_back(&f);
+    }
     for (const Finding& f : findings)
       if (f.loc.file.empty()) suite(kEnvSuite).findings.push_back(&f);
     if (suites.empty()) suites.push_back(Suite{"awslint", {}});
@@ -77,10 +85,18 @@ class JunitReporter final : public Reporter {
       if (s.findings.empty())
         fmt::format_to(o, "    <testcase name=\"no findings\" classname=\"{}\"/>\n", name);
       for (const Finding* f : s.findings) {
-        fmt::format_to(o, "    <testcase name=\"{}\" classname=\"{}\">\n", xml_escape(case_name(*f), true), name);
-        fmt::format_to(o, "      <failure message=\"{}\" type=\"{}\">{}</failure>\n", xml_escape(f->message, true),
-                       severity_name(f->severity), xml_escape(body(*f), false));
-        out += "    </testcase>\n";
+        out += "    <testcase name=\"";
+        xml_escape_into(out, case_name(*f), true);
+        out += "\" classname=\"";
+        out += name;
+        out += "\">\n      <failure message=\"";
+        xml_escape_into(out, f->message, true);
+        out += "\" type=\"";
+        out += severity_name(f->severity);
+        out += "\">";
+        xml_escape_into(out, body(*f), false);
+        out += "</failure>\n    </testcase>\n";
+        maybe_spill(out, ctx);
       }
       out += "  </testsuite>\n";
     }

@@ -69,6 +69,23 @@ ArtifactUri artifact_uri(const std::string& file, const std::string& root) {
   return {"file://" + uri_encode(abs), false};
 }
 
+// artifact_uri() of the file named last (findings come sorted by file; path arithmetic per
+// finding was a large part of a big report).
+struct UriCache {
+  const std::string& root;
+  std::string file;
+  ArtifactUri uri;
+  bool filled = false;
+  const ArtifactUri& get(const std::string& f) {
+    if (!filled || f != file) {
+      uri = artifact_uri(f, root);
+      file = f;
+      filled = true;
+    }
+    return uri;
+  }
+};
+
 std::string_view level(Severity s) {
   switch (s) {
     case Severity::Error: return "error";
@@ -124,11 +141,19 @@ class SarifReporter final : public Reporter {
   void write(const std::vector<Finding>& findings, const ReportContext& ctx, std::string& out) override {
     const std::string root = root_dir(ctx);
     std::vector<Descriptor> rules = descriptors(findings, ctx);
+    // Findings come sorted by file and often share a rule: remember the last answers.
+    std::string_view last_id;
+    std::int64_t last_index = -1;
     auto rule_index = [&](std::string_view id) -> std::int64_t {
+      if (last_index >= 0 && id == last_id) return last_index;
       for (std::size_t i = 0; i < rules.size(); ++i)
-        if (rules[i].id == id) return static_cast<std::int64_t>(i);
+        if (rules[i].id == id) {
+          last_id = rules[i].id;
+          return last_index = static_cast<std::int64_t>(i);
+        }
       return -1;  // not reached: descriptors() covers every finding
     };
+    UriCache uris{root};
     const std::vector<std::string> fps = fingerprints(findings);
 
     JsonWriter w(out);
@@ -172,7 +197,7 @@ class SarifReporter final : public Reporter {
 
       w.key("locations").begin_array().begin_object();
       const Anchor a = anchor(f, ctx);
-      physical_location(w, a.file, a.line, a.col, root);
+      physical_location(w, a.file, a.line, a.col, uris);
       logical_locations(w, f);
       w.end_object().end_array();
 
@@ -184,7 +209,7 @@ class SarifReporter final : public Reporter {
           w.key("id").value(static_cast<std::int64_t>(r + 1));
           if (!rel.loc.file.empty())
             physical_location(w, rel.loc.file, std::max<std::uint32_t>(rel.loc.line, 1),
-                              std::max<std::uint32_t>(rel.loc.col, 1), root);
+                              std::max<std::uint32_t>(rel.loc.col, 1), uris);
           w.key("message").begin_object().key("text").value(rel.message).end_object();
           w.end_object();
         }
@@ -193,6 +218,7 @@ class SarifReporter final : public Reporter {
 
       w.key("partialFingerprints").begin_object().key(kFingerprintKey).value(fps[i]).end_object();
       w.end_object();
+      maybe_spill(out, ctx);
     }
     w.end_array();
 
@@ -246,8 +272,8 @@ class SarifReporter final : public Reporter {
   }
 
   static void physical_location(JsonWriter& w, const std::string& file, std::uint32_t line, std::uint32_t col,
-                                const std::string& root) {
-    const ArtifactUri u = artifact_uri(file, root);
+                                UriCache& uris) {
+    const ArtifactUri& u = uris.get(file);
     w.key("physicalLocation").begin_object();
     w.key("artifactLocation").begin_object();
     w.key("uri").value(u.uri);

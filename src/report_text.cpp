@@ -15,6 +15,7 @@
 // only with ctx.color. The summary line comes last, after a blank line when anything precedes it.
 #include <fmt/format.h>
 
+#include <charconv>
 #include <iterator>
 
 #include "model.h"
@@ -47,27 +48,81 @@ std::string_view severity_colour(Severity s) {
   return kBold;
 }
 
+// location_string(loc), into a reused buffer.
+void location_into(std::string& out, const Location& loc) {
+  out.clear();
+  if (loc.file.empty()) {
+    out += kEnvironmentLabel;
+    return;
+  }
+  out += loc.file;
+  char buf[16];
+  if (loc.line == 0) return;
+  out += ':';
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, loc.line).ptr);
+  if (loc.col == 0) return;
+  out += ':';
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, loc.col).ptr);
+}
+
+// fmt's "{:>5}" of a number.
+void append_right5(std::string& out, std::uint32_t n) {
+  char buf[16];
+  const auto len = static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf);
+  if (len < 5) out.append(5 - len, ' ');
+  out.append(buf, len);
+}
+
 class TextReporter final : public Reporter {
  public:
   void write(const std::vector<Finding>& findings, const ReportContext& ctx, std::string& out) override {
     const Style c{ctx.color};
-    auto o = std::back_inserter(out);
+    std::string loc;
     for (const Finding& f : findings) {
-      fmt::format_to(o, "{}{}:{} {}{}:{} {}", c(kBold), printable(location_string(f.loc)), c(kReset),
-                     c(severity_colour(f.severity)), severity_name(f.severity), c(kReset), printable(f.message));
-      if (f.name.empty())
-        fmt::format_to(o, " {}[{}]{}\n", c(kDim), f.rule, c(kReset));
-      else
-        fmt::format_to(o, " {}[{} {}]{}\n", c(kDim), f.rule, f.name, c(kReset));
+      // "{bold}{location}:{reset} {colour}{severity}:{reset} {message} {dim}[{rule} {name}]{reset}"
+      out += c(kBold);
+      location_into(loc, f.loc);
+      append_printable(out, loc);
+      out += ':';
+      out += c(kReset);
+      out += ' ';
+      out += c(severity_colour(f.severity));
+      out += severity_name(f.severity);
+      out += ':';
+      out += c(kReset);
+      out += ' ';
+      append_printable(out, f.message);
+      out += ' ';
+      out += c(kDim);
+      out += '[';
+      out += f.rule;
+      if (!f.name.empty()) {
+        out += ' ';
+        out += f.name;
+      }
+      out += ']';
+      out += c(kReset);
+      out += '\n';
       excerpt(out, ctx, f.loc);
       for (const Related& r : f.related) {
-        fmt::format_to(o, "{}{}:{} {}note:{} {}\n", c(kBold), printable(location_string(r.loc)), c(kReset),
-                       c(kCyan), c(kReset), printable(r.message));
+        out += c(kBold);
+        location_into(loc, r.loc);
+        append_printable(out, loc);
+        out += ':';
+        out += c(kReset);
+        out += ' ';
+        out += c(kCyan);
+        out += "note:";
+        out += c(kReset);
+        out += ' ';
+        append_printable(out, r.message);
+        out += '\n';
         excerpt(out, ctx, r.loc);
       }
+      maybe_spill(out, ctx);
     }
     if (!findings.empty()) out += '\n';
-    fmt::format_to(o, "{}{}{}\n", c(kBold), summary_line(findings, ctx), c(kReset));
+    fmt::format_to(std::back_inserter(out), "{}{}{}\n", c(kBold), summary_line(findings, ctx), c(kReset));
   }
 
  private:
@@ -99,21 +154,40 @@ class TextReporter final : public Reporter {
       if (col_in) col_in = col_in - first + 1 + (head ? 1 : 0);
     }
     const Style c{ctx.color};
-    auto o = std::back_inserter(out);
-    fmt::format_to(o, "{}{:>5} |{} {}\n", c(kBlue), loc.line, c(kReset), text);
+    // "{blue}{line:>5} |{reset} {text}"
+    out += c(kBlue);
+    append_right5(out, loc.line);
+    out += " |";
+    out += c(kReset);
+    out += ' ';
+    out += text;
+    out += '\n';
     if (col_in == 0) return;
-    // The caret under column `col` (code points; a TAB in the line stays a TAB under it).
-    std::string pad;
+    // "{blue}      |{reset} {pad}{green}^{reset}": the caret under column `col` (code points; a TAB
+    // in the line stays a TAB under it).
+    out += c(kBlue);
+    out += "      |";
+    out += c(kReset);
+    out += ' ';
     std::uint32_t col = 1;
     for (std::size_t i = 0; i < text.size() && col < col_in; ++col) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (b < 0x80) {  // ASCII: one byte, one column
+        out += b == '\t' ? '\t' : ' ';
+        ++i;
+        continue;
+      }
       char32_t cp = 0;
       std::size_t n = utf8_decode(text, i, cp);
       if (n == 0) n = 1;
-      pad += cp == '\t' ? '\t' : ' ';
+      out += ' ';
       i += n;
     }
-    for (; col < col_in; ++col) pad += ' ';
-    fmt::format_to(o, "{}{:>5} |{} {}{}^{}\n", c(kBlue), "", c(kReset), pad, c(kGreen), c(kReset));
+    if (col < col_in) out.append(col_in - col, ' ');
+    out += c(kGreen);
+    out += '^';
+    out += c(kReset);
+    out += '\n';
   }
 };
 
