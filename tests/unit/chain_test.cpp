@@ -9,34 +9,17 @@
 #include <vector>
 
 #include "chain.h"
+#include "workspace_fixture.h"
 
 using namespace awslint;
 
 namespace {
 
-using Env = std::vector<std::pair<std::string, std::string>>;
+using test::Env;
 
 std::unique_ptr<Workspace> make_ws(const std::string& config, const std::string& credentials, const Env& env = {},
                                    std::optional<std::string> profile_flag = std::nullopt) {
-  auto ws = std::make_unique<Workspace>();
-  ws->config.kind = FileKind::Config;
-  ws->config.path = ws->config.display = "config";
-  ws->credentials.kind = FileKind::Credentials;
-  ws->credentials.path = ws->credentials.display = "credentials";
-  if (!config.empty()) {
-    ws->config.status = ReadStatus::Ok;
-    ws->config.parsed = lex(config);
-  }
-  if (!credentials.empty()) {
-    ws->credentials.status = ReadStatus::Ok;
-    ws->credentials.parsed = lex(credentials);
-  }
-  std::uint32_t line = 0;
-  for (const auto& [k, v] : env) ws->env.vars.push_back(EnvVar{k, v, ++line});
-  ws->env.file = "env";
-  ws->ctx.profile_flag = std::move(profile_flag);
-  ws->build();
-  return ws;
+  return test::make_workspace(config, credentials, env, std::move(profile_flag));
 }
 
 const char* kKeys = "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";

@@ -10,36 +10,18 @@
 #include <vector>
 
 #include "resolve.h"
+#include "workspace_fixture.h"
 
 using namespace awslint;
 using Catch::Matchers::Contains;
 
 namespace {
 
-using Env = std::vector<std::pair<std::string, std::string>>;
+using test::Env;
 
 std::unique_ptr<Workspace> make_ws(const std::string& config, const std::string& credentials, const Env& env = {},
                                    std::optional<std::string> profile_flag = std::nullopt) {
-  auto ws = std::make_unique<Workspace>();
-  ws->config.kind = FileKind::Config;
-  ws->config.path = ws->config.display = "config";
-  ws->credentials.kind = FileKind::Credentials;
-  ws->credentials.path = ws->credentials.display = "credentials";
-  if (!config.empty()) {
-    ws->config.status = ReadStatus::Ok;
-    ws->config.parsed = lex(config);
-  }
-  if (!credentials.empty()) {
-    ws->credentials.status = ReadStatus::Ok;
-    ws->credentials.parsed = lex(credentials);
-  }
-  std::uint32_t line = 0;
-  for (const auto& [k, v] : env) ws->env.vars.push_back(EnvVar{k, v, ++line});
-  ws->env.file = "env";
-  ws->ctx.profile_flag = std::move(profile_flag);
-  ws->ctx.now = 1780000000;  // 2026-05-28
-  ws->build();
-  return ws;
+  return test::make_workspace(config, credentials, env, std::move(profile_flag), 1780000000);  // 2026-05-28
 }
 
 const std::string kKeyId = "AKIAIOSFODNN7EXAMPLE";

@@ -10,27 +10,14 @@
 #include "model.h"
 #include "rule.h"
 #include "suppress.h"
+#include "workspace_fixture.h"
 
 using namespace awslint;
 
 namespace {
 
 std::unique_ptr<Workspace> make_ws(const std::string& config, const std::string& credentials = "") {
-  auto ws = std::make_unique<Workspace>();
-  ws->config.kind = FileKind::Config;
-  ws->config.path = ws->config.display = "config";
-  ws->credentials.kind = FileKind::Credentials;
-  ws->credentials.path = ws->credentials.display = "credentials";
-  if (!config.empty()) {
-    ws->config.status = ReadStatus::Ok;
-    ws->config.parsed = lex(config);
-  }
-  if (!credentials.empty()) {
-    ws->credentials.status = ReadStatus::Ok;
-    ws->credentials.parsed = lex(credentials);
-  }
-  ws->build();
-  return ws;
+  return test::make_workspace(config, credentials);
 }
 
 Finding finding(std::string rule, std::string file, std::uint32_t line, std::uint32_t col = 1) {
