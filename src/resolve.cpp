@@ -36,19 +36,6 @@ constexpr std::string_view kHelperExpiryKeys[] = {"aws_expiration", "x_security_
                                                   "aws_session_expiration", "aws_credential_expiration",
                                                   "expiration"};
 
-// dateutil's view of a timestamp (as in AWS201): a zone after the time, or a date alone.
-bool has_zone(std::string_view v) {
-  static const RE2 zone(R"(.*\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)\s*)");
-  return RE2::FullMatch(v, zone);
-}
-bool date_only(std::string_view v, bool& zoned) {
-  static const RE2 date(R"(\s*\d{4}-\d{2}-\d{2}\s*((?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)\s*)");
-  std::string z;
-  if (!RE2::FullMatch(v, date, &z)) return false;
-  zoned = !z.empty();
-  return true;
-}
-
 Origin of(std::optional<Value> v) { return Origin{std::move(v), nullptr}; }
 Origin of(const EnvVar* v) { return Origin{std::nullopt, v}; }
 
@@ -144,20 +131,14 @@ Resolution resolve(const Workspace& ws, bool v1) {
     Expiry e;
     e.where = cs.expiration;
     e.read_by_cli = true;
-    e.at = parse_timestamp(v.value);
-    bool zoned = false;
-    const bool digits = std::any_of(v.value.begin(), v.value.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (date_only(v.value, zoned) && zoned) {
-      e.at.reset();  // dateutil refuses a date followed by a zone
-      r.error = ResolveError{"ParserError", fmt::format("Unknown string format: {}", printable(v.value)), "",
-                             cs.expiration, nullptr};
-    } else if (!e.at) {
-      // dateutil reads far more than ISO 8601 ("2099-01-01 00:00:00 UTC", "20990101T000000Z"):
-      // only a value without any number is sure to fail; otherwise awslint cannot tell.
-      if (!digits)
-        r.error = ResolveError{"ParserError", fmt::format("Unknown string format: {}", printable(v.value)), "",
-                               cs.expiration, nullptr};
-    } else if (!has_zone(v.value)) {
+    const ExpiryReading rd = read_expiry(v.value);
+    if (rd.kind == ExpiryReading::Kind::Aware || rd.kind == ExpiryReading::Kind::Naive) e.at = rd.at;
+    if (rd.kind == ExpiryReading::Kind::Rejected) {
+      r.error = ResolveError{"ParserError", fmt::format("{}: {}", rd.error, printable(v.value)), "", cs.expiration,
+                             nullptr};
+    } else if (rd.kind == ExpiryReading::Kind::Unknown) {
+      // dateutil reads far more than awslint does (month names, other orders, named zones): no guess.
+    } else if (rd.kind == ExpiryReading::Kind::Naive) {
       r.error = ResolveError{"TypeError", "can't subtract offset-naive and offset-aware datetimes", "",
                              cs.expiration, nullptr};
     } else if (*e.at - static_cast<std::int64_t>(ws.ctx.now) < 0) {

@@ -4,6 +4,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 namespace awslint {
 namespace {
 
@@ -43,6 +45,39 @@ std::optional<std::int64_t> parse_timestamp(std::string_view s) {
   if (sign == "+") t -= off;
   if (sign == "-") t += off;
   return t;
+}
+
+ExpiryReading read_expiry(std::string_view s) {
+  // date: 2099-01-01, 2099/01/01, 20990101; time: 00:00[:00[.123]], 0000[00]; zone as below.
+  static const RE2 re(
+      R"(\s*(\d{4})(?:([-/])(\d{2})[-/](\d{2})|(\d{2})(\d{2}))(?:[Tt ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?)"
+      R"(\s*((?:[Zz]|UTC|GMT|utc|gmt)|[+-]\d{2}(?::?\d{2})?)?\s*)");
+  ExpiryReading r;
+  std::string y, sep, mo1, d1, mo2, d2, h, mi, se, zone;
+  if (!RE2::FullMatch(s, re, &y, &sep, &mo1, &d1, &mo2, &d2, &h, &mi, &se, &zone)) {
+    const bool digits = std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    r.kind = digits ? ExpiryReading::Kind::Unknown : ExpiryReading::Kind::Rejected;
+    if (!digits) r.error = "Unknown string format";
+    return r;
+  }
+  const bool sep_date = !sep.empty();
+  if (h.empty() && !zone.empty()) {
+    r.kind = ExpiryReading::Kind::Rejected;  // dateutil refuses a bare date followed by a zone
+    r.error = "Unknown string format";
+    return r;
+  }
+  std::string iso = fmt::format("{}-{}-{}", y, sep_date ? mo1 : mo2, sep_date ? d1 : d2);
+  if (!h.empty()) iso += fmt::format("T{}:{}:{}", h, mi, se.empty() ? "00" : se);
+  std::string z = zone;
+  if (z == "UTC" || z == "GMT" || z == "utc" || z == "gmt") z = "Z";
+  r.at = parse_timestamp(iso + z);
+  if (!r.at) {
+    r.kind = ExpiryReading::Kind::Rejected;  // month 13, hour 24, 30 February: dateutil refuses them too
+    r.error = "month, day, hour, minute or second out of range";
+    return r;
+  }
+  r.kind = zone.empty() ? ExpiryReading::Kind::Naive : ExpiryReading::Kind::Aware;
+  return r;
 }
 
 std::optional<std::int64_t> parse_duration(std::string_view s) {

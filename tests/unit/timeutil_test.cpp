@@ -117,3 +117,40 @@ TEST_CASE("format_span: the largest whole unit", "[timeutil]") {
   CHECK(format_span(3 * 86400 + 5) == "3 days");
   CHECK(format_span(-3 * 86400) == "3 days");  // a span, not a direction
 }
+
+// Each expectation below is what Debian's python3-dateutil (the CLI's parser) does with the value:
+// aware, naive, or an exception.
+TEST_CASE("read_expiry: as the CLI's dateutil reads an expiry", "[timeutil]") {
+  using awslint::ExpiryReading;
+  using awslint::read_expiry;
+  using K = ExpiryReading::Kind;
+  const std::int64_t k20990101 = 4070908800;
+  for (const char* aware : {"2099-01-01T00:00:00Z", "2099-01-01 00:00:00 UTC", "20990101T000000Z",
+                            "2099-01-01T00:00:00+0000", "2099-01-01T00:00:00 GMT", "2099-01-01T00:00Z",
+                            "2099-01-01t00:00:00z", "2099/01/01 00:00:00Z", "20990101T0000Z",
+                            "2099-01-01T00:00:00UTC", "2099-01-01T000000Z", "20990101T00:00:00Z",
+                            "  2099-01-01T00:00:00Z  ", "2099-01-01T00:00:00.123+00:00"}) {
+    INFO(aware);
+    const auto r = read_expiry(aware);
+    CHECK(r.kind == K::Aware);
+    CHECK(r.at == k20990101);
+  }
+  CHECK(read_expiry("2099-01-01T01:00:00 +01:00").at == k20990101);
+  CHECK(read_expiry("2099-01-01T01:00:00+01").at == k20990101);
+  for (const char* naive : {"2099-01-01", "2099-01-01T00:00:00", "20990101T000000", "20990101"}) {
+    INFO(naive);
+    const auto r = read_expiry(naive);
+    CHECK(r.kind == K::Naive);
+    CHECK(r.at == k20990101);
+  }
+  for (const char* rejected : {"2099-01-01Z", "2099-01-01 UTC", "2099-01-01+01:00", "20990101Z", "expired", "",
+                               "2099-13-01T00:00:00Z", "2099-01-01T24:00:00Z"}) {
+    INFO(rejected);
+    CHECK(read_expiry(rejected).kind == K::Rejected);
+  }
+  // dateutil reads these; awslint does not guess what.
+  for (const char* unknown : {"Jan 1 2099 00:00:00 UTC", "2099-01-01 00:00:00 EST", "99-01-01T00:00:00Z"}) {
+    INFO(unknown);
+    CHECK(read_expiry(unknown).kind == K::Unknown);
+  }
+}
