@@ -86,7 +86,7 @@ struct Terminal {
 
 // Terminal of every continuing profile, each profile visited once (chains can be 100,000 long).
 std::vector<Terminal> terminals(const Workspace& ws) {
-  const std::vector<Profile>& ps = ws.profiles();
+  const auto& ps = ws.profiles();
   std::vector<Terminal> term(ps.size());
   std::vector<std::uint8_t> state(ps.size(), 0);  // 0 unseen, 1 on the current path, 2 done
   std::vector<std::size_t> path;

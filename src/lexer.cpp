@@ -158,20 +158,28 @@ class Lexer {
       is.detail = fmt_byte(static_cast<unsigned char>(text[f_.invalid_utf8_offset]));
       issues_.push_back(std::move(is));
     }
+    f_.line_kinds.reserve(f_.lines.size());
+    big_hint(f_.line_kinds, f_.lines.size());
     f_.line_kinds.assign(f_.lines.size(), LineKind::Blank);
-    f_.line_traits.assign(f_.lines.size(), 0);
+
     // Reserve from the line count: no vector ever grows by copying (untouched capacity costs no
     // memory), so the lexer does no per-line allocation.
     f_.entries.reserve(f_.lines.size());
     f_.sections.reserve(f_.lines.size() / 2 + 1);
     section_index_.reserve(f_.lines.size() / 8 + 1);
-    for (std::uint32_t i = 0; i < f_.lines.size(); ++i) line(i + 1);
+    for (std::uint32_t i = 0; i < f_.lines.size(); ++i) {
+      line(i + 1);
+      // The traits above the kind (ParsedFile::kind_of / traits_of).
+      LineKind& k = f_.line_kinds[i];
+      k = static_cast<LineKind>(static_cast<std::uint8_t>(k) | static_cast<std::uint8_t>(traits_ << 3));
+    }
     finish_entry();
     finish_section(static_cast<std::uint32_t>(f_.lines.size()));
     check_nested_defaults();
     if (invalid_line) {
       // The decoder fails at that line: mark it (the rest is still read, to lint what we can).
-      f_.line_kinds[invalid_line - 1] = LineKind::NotDecodable;
+      LineKind& k = f_.line_kinds[invalid_line - 1];
+      k = static_cast<LineKind>((static_cast<std::uint8_t>(k) & ~7u) | static_cast<std::uint8_t>(LineKind::NotDecodable));
     }
     std::stable_sort(issues_.begin(), issues_.end(),
                      [](const Issue& a, const Issue& b) { return a.line != b.line ? a.line < b.line : a.col < b.col; });
@@ -190,12 +198,14 @@ class Lexer {
 
   // Python's universal newlines: \n, \r\n and a lone \r end a line.
   void split_lines() {
-    const std::string& t = f_.text;
+    const std::string_view t = f_.text;
     const std::size_t n = t.size();
     {
       std::size_t count = 1;
       for (const char* p = t.data(); (p = static_cast<const char*>(std::memchr(p, '\n', t.data() + n - p))); ++p) ++count;
-      f_.lines.reserve(count + (t.find('\r') != std::string::npos ? n / 2 : 0));
+      const bool cr = t.find('\r') != std::string::npos;
+      f_.lines.reserve(count + (cr ? n / 2 : 0));
+      if (!cr) big_hint(f_.lines, count - 1);  // without \r there are count - 1 or count lines
     }
     std::size_t start = 0;
     const char* data = t.data();
@@ -246,8 +256,7 @@ class Lexer {
 
   void line(std::uint32_t lineno) {
     const std::string_view raw = f_.line_text(lineno);
-    const std::uint8_t traits = traits_of_bytes(raw);
-    f_.line_traits[lineno - 1] = traits;
+    const std::uint8_t traits = traits_ = traits_of_bytes(raw);
     // Printable ASCII and tabs only: Python's whitespace is ' ' and '\t' there, and a column is a
     // byte offset plus one.
     ascii_ = !(traits & (trait::kNonAscii | trait::kControl));
@@ -386,6 +395,7 @@ class Lexer {
       is.detail = printable(lk);
       issues_.push_back(std::move(is));
     }
+    big_hint_push(f_.entries, static_cast<double>(f_.entries.size() + 1) * f_.lines.size() / lineno, entries_hint_);
     f_.entries.push_back(e);
     remember_key(idx);
     open_ = idx;
@@ -420,6 +430,7 @@ class Lexer {
         issues_.push_back(std::move(is));
       }
     }
+    big_hint_push(f_.sections, static_cast<double>(f_.sections.size() + 1) * f_.lines.size() / lineno, sections_hint_);
     f_.sections.push_back(s);
     have_section_ = true;
     cur_section_ = idx;
@@ -584,14 +595,18 @@ class Lexer {
   std::unordered_map<std::string, std::uint32_t> key_set_;  // owns its keys: the arena may move
   bool key_set_active_ = false;
   bool ascii_ = false;  // the current line is printable ASCII and tabs
+  std::uint8_t traits_ = 0;  // of the current line
+  std::size_t entries_hint_ = 0, sections_hint_ = 0;  // big_hint_push
   std::vector<std::pair<std::uint32_t, Issue>> nested_issues_;
 };
 
-std::unique_ptr<ParsedFile> lex(std::string text) {
+std::unique_ptr<ParsedFile> lex(BigText text) {
   auto f = std::make_unique<ParsedFile>();
   f->text = std::move(text);
   Lexer(*f).run();
   return f;
 }
+
+std::unique_ptr<ParsedFile> lex(std::string_view text) { return lex(BigText(text)); }
 
 }  // namespace awslint

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "big_alloc.h"
+
 namespace awslint {
 
 // Keys awslint knows by name get a small id, so that lookups compare one byte instead of strings.
@@ -200,13 +202,14 @@ class ParsedFile {
   ParsedFile(const ParsedFile&) = delete;
   ParsedFile& operator=(const ParsedFile&) = delete;
 
-  std::string text;  // the raw bytes of the file
+  BigText text;  // the raw bytes of the file
 
-  std::vector<Line> lines;
-  std::vector<LineKind> line_kinds;  // parallel to lines
-  std::vector<std::uint8_t> line_traits;  // parallel to lines: trait:: bits of the line's bytes
-  std::vector<Section> sections;  // file order, [DEFAULT] and duplicates included
-  std::vector<Entry> entries;
+  BigVector<Line> lines;
+  // Parallel to lines: the LineKind in the low 3 bits, the line's trait:: bits above (read them
+  // with kind_of() and traits_of()).
+  BigVector<LineKind> line_kinds;
+  BigVector<Section> sections;  // file order, [DEFAULT] and duplicates included
+  BigVector<Entry> entries;
   std::vector<SubEntry> subs;
   std::vector<Issue> issues;      // in line order
   bool rejected = false;          // the CLI raises ConfigParseError for this file
@@ -251,15 +254,17 @@ class ParsedFile {
     const auto i = static_cast<unsigned>(k);
     return (key_mask_[i >> 6] >> (i & 63)) & 1;
   }
-  std::uint8_t traits_of(std::uint32_t line) const { return line_traits[line - 1]; }
+  std::uint8_t traits_of(std::uint32_t line) const { return static_cast<std::uint8_t>(line_kinds[line - 1]) >> 3; }
   // The OR of the traits of an entry's lines (key line and continuation lines).
   std::uint8_t traits_of(const Entry& e) const {
     std::uint8_t t = 0;
-    for (std::uint32_t l = e.line; l <= e.end_line; ++l) t |= line_traits[l - 1];
+    for (std::uint32_t l = e.line; l <= e.end_line; ++l) t |= traits_of(l);
     return t;
   }
   const Entry* entry_at_line(std::uint32_t line) const;  // the entry a Key/Continuation line belongs to
-  LineKind kind_of(std::uint32_t line) const { return line_kinds[line - 1]; }
+  LineKind kind_of(std::uint32_t line) const {
+    return static_cast<LineKind>(static_cast<std::uint8_t>(line_kinds[line - 1]) & 7);
+  }
   // The key as written on its line (case kept, surrounding whitespace removed).
   std::string_view raw_key(const Entry& e) const;
 
@@ -270,7 +275,8 @@ class ParsedFile {
 };
 
 // Reads text in the CLI's dialect. Never throws on content.
-std::unique_ptr<ParsedFile> lex(std::string text);
+std::unique_ptr<ParsedFile> lex(BigText text);
+std::unique_ptr<ParsedFile> lex(std::string_view text);  // copies the text
 
 // Column (1-based, in code points) of byte offset `byte` within a line.
 std::uint32_t column_of(std::string_view line, std::size_t byte);

@@ -102,10 +102,13 @@ void Workspace::build() {
   if (config.ok()) {
     const ParsedFile& pf = *config.parsed;
     config_sections_.reserve(pf.sections.size());
+    big_hint(config_sections_, pf.sections.size());
+    std::size_t profiles_hint = 0;
     profiles_.reserve(pf.sections.size() + (credentials.ok() ? credentials.parsed->sections.size() : 0));
     profile_index_.reserve(profiles_.capacity());
     NameIndex services_index;
     std::vector<std::uint32_t> owner;  // profile index -> its config_sections_ index
+    owner.reserve(pf.sections.size());
     for (std::uint32_t i = 0; i < pf.sections.size(); ++i) {
       const Section& s = pf.sections[i];
       ConfigSection cs;
@@ -157,6 +160,8 @@ void Workspace::build() {
         if (at == fresh) {
           Profile p;
           p.name = cs.name;
+          big_hint_push(profiles_, static_cast<double>(profiles_.size() + 1) * pf.sections.size() / (i + 1),
+                        profiles_hint);
           profiles_.push_back(p);
           owner.push_back(i);
         } else {

@@ -143,8 +143,8 @@ class Workspace {
   // Builds the profile map and the merged view. Call after the files and env are read.
   void build();
 
-  const std::vector<ConfigSection>& config_sections() const { return config_sections_; }
-  const std::vector<Profile>& profiles() const { return profiles_; }  // config order, then credentials-only
+  const BigVector<ConfigSection>& config_sections() const { return config_sections_; }
+  const BigVector<Profile>& profiles() const { return profiles_; }  // config order, then credentials-only
   const Profile* profile(std::string_view name) const;
   const std::vector<SsoSession>& sso_sessions() const { return sso_sessions_; }
   const SsoSession* sso_session(std::string_view name) const;
@@ -166,8 +166,8 @@ class Workspace {
   static std::string_view display(const SourceFile* f) { return f ? std::string_view(f->display) : ""; }
 
  private:
-  std::vector<ConfigSection> config_sections_;
-  std::vector<Profile> profiles_;
+  BigVector<ConfigSection> config_sections_;
+  BigVector<Profile> profiles_;
   NameIndex profile_index_;
   std::vector<SsoSession> sso_sessions_;
   NameIndex sso_index_;

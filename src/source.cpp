@@ -12,8 +12,17 @@
 
 namespace awslint {
 
-FileData RealFileSystem::read(const std::string& path, std::size_t cap) const {
-  FileData d;
+namespace {
+void set_size(std::string& b, std::size_t n) { b.resize(n); }
+void set_size(BigText& b, std::size_t n) {  // read() fills it: no memset
+  const bool grow = n > b.size();
+  b.resize_uninitialized(n);
+  if (grow) big_hint(b.data(), n);
+}
+
+template <class Data>
+Data read_real(const std::string& path, std::size_t cap) {
+  Data d;
   // O_NONBLOCK: opening a FIFO must not wait for a writer. O_NOCTTY: a terminal never becomes ours.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
@@ -48,7 +57,7 @@ FileData RealFileSystem::read(const std::string& path, std::size_t cap) const {
   }
   // Read exactly st_size bytes into a buffer of that size, then check with a small read whether
   // the file grew meanwhile (a live log, /proc-like files): such content is appended, within the cap.
-  d.bytes.resize(static_cast<std::size_t>(st.st_size));
+  set_size(d.bytes, static_cast<std::size_t>(st.st_size));
   std::size_t got = 0;
   bool failed = false;
   auto read_some = [&](char* buf, std::size_t n) -> ssize_t {
@@ -67,7 +76,7 @@ FileData RealFileSystem::read(const std::string& path, std::size_t cap) const {
     if (r == 0) break;
     got += static_cast<std::size_t>(r);
   }
-  d.bytes.resize(got);
+  set_size(d.bytes, got);
   char extra[4096];
   while (!failed) {
     const ssize_t r = read_some(extra, sizeof extra);
@@ -88,6 +97,22 @@ FileData RealFileSystem::read(const std::string& path, std::size_t cap) const {
     return d;
   }
   d.status = ReadStatus::Ok;
+  return d;
+}
+}  // namespace
+
+FileData RealFileSystem::read(const std::string& path, std::size_t cap) const { return read_real<FileData>(path, cap); }
+
+SourceData RealFileSystem::read_source(const std::string& path, std::size_t cap) const {
+  return read_real<SourceData>(path, cap);
+}
+
+SourceData FileSystem::read_source(const std::string& path, std::size_t cap) const {
+  FileData f = read(path, cap);
+  SourceData d;
+  d.status = f.status;
+  d.error = std::move(f.error);
+  if (f.status == ReadStatus::Ok) d.bytes = BigText(f.bytes);
   return d;
 }
 
@@ -126,7 +151,7 @@ bool MemoryFileSystem::is_directory(const std::string& path) const {
 }
 
 void load_source(const FileSystem& fs, SourceFile& out, std::size_t cap) {
-  FileData d = fs.read(out.path, cap);
+  SourceData d = fs.read_source(out.path, cap);
   out.status = d.status;
   out.error = std::move(d.error);
   if (d.status == ReadStatus::Ok) out.parsed = lex(std::move(d.bytes));

@@ -22,10 +22,19 @@ struct FileData {
   std::string bytes;
 };
 
+// A config or credentials file as read for the lexer: the bytes in a BigText (no copy on the way).
+struct SourceData {
+  ReadStatus status = ReadStatus::Missing;
+  std::string error;
+  BigText bytes;
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
   virtual FileData read(const std::string& path, std::size_t cap) const = 0;
+  // The same into a BigText (by default a copy of read()'s bytes).
+  virtual SourceData read_source(const std::string& path, std::size_t cap) const;
   virtual bool is_directory(const std::string& path) const = 0;
   virtual bool exists(const std::string& path) const = 0;
 };
@@ -34,6 +43,7 @@ class FileSystem {
 class RealFileSystem final : public FileSystem {
  public:
   FileData read(const std::string& path, std::size_t cap) const override;
+  SourceData read_source(const std::string& path, std::size_t cap) const override;
   bool is_directory(const std::string& path) const override;
   bool exists(const std::string& path) const override;
 };

@@ -1,0 +1,125 @@
+// Storage for the large arrays of the model (file text, lines, entries, sections, profiles).
+//
+// A 100,000-profile config touches about 50 MB; in 4 KiB pages that is 13,000 page faults, which
+// cost more CPU than reading the files. Allocations of 2 MiB and more are therefore mapped on
+// their own, 2 MiB aligned, and big_hint() marks the part that will certainly be filled with
+// madvise(MADV_HUGEPAGE): where the kernel offers transparent huge pages (the "madvise" setting
+// most distributions ship) that part faults in 2 MiB at a time. Only whole 2 MiB blocks that will
+// be filled are marked, so huge pages never add to the peak RSS; the rest (and capacity that is
+// never touched) stays in 4 KiB pages. Allocations under 2 MiB come from malloc.
+#pragma once
+
+#include <cstddef>
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace awslint {
+
+void* big_alloc(std::size_t bytes);
+void big_free(void* p, std::size_t bytes) noexcept;
+// [p, p + bytes) will be written: its whole 2 MiB blocks may use huge pages. Call before writing.
+void big_hint(const void* p, std::size_t bytes) noexcept;
+template <class T, class A>
+void big_hint(const std::vector<T, A>& v, std::size_t n) noexcept {
+  big_hint(v.data(), std::min(n, v.capacity()) * sizeof(T));
+}
+// For a vector filled by push_back within its reserved capacity: call before each push_back with
+// the number of elements it is expected to hold in the end. When the new element reaches a new
+// 2 MiB block that the expected size fills, the block is marked. `next` (start at 0) tracks the
+// next block boundary.
+template <class T, class A>
+void big_hint_push(const std::vector<T, A>& v, double expected, std::size_t& next) noexcept {
+  constexpr std::size_t kBlock = std::size_t{2} << 20;
+  const std::size_t bytes = (v.size() + 1) * sizeof(T);
+  if (bytes <= next) return;
+  next = (bytes + kBlock - 1) / kBlock * kBlock;  // end of the block the new element reaches
+  const std::size_t block = next - kBlock;
+  if (v.capacity() * sizeof(T) >= next && expected * sizeof(T) >= static_cast<double>(next))
+    big_hint(reinterpret_cast<const char*>(v.data()) + block, kBlock);
+}
+
+template <class T>
+struct BigAllocator {
+  using value_type = T;
+  BigAllocator() = default;
+  template <class U>
+  BigAllocator(const BigAllocator<U>&) {}
+  T* allocate(std::size_t n) { return static_cast<T*>(big_alloc(n * sizeof(T))); }
+  void deallocate(T* p, std::size_t n) noexcept { big_free(p, n * sizeof(T)); }
+  template <class U>
+  bool operator==(const BigAllocator<U>&) const {
+    return true;
+  }
+};
+
+template <class T>
+using BigVector = std::vector<T, BigAllocator<T>>;
+
+// The bytes of a file: an owning buffer that grows without zero-filling (the bytes are read into it).
+class BigText {
+ public:
+  BigText() = default;
+  explicit BigText(std::string_view s) {
+    resize_uninitialized(s.size());
+    if (!s.empty()) std::memcpy(data_, s.data(), s.size());
+  }
+  BigText(BigText&& o) noexcept
+      : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)), cap_(std::exchange(o.cap_, 0)) {}
+  BigText& operator=(BigText&& o) noexcept {
+    if (this != &o) {
+      release();
+      data_ = std::exchange(o.data_, nullptr);
+      size_ = std::exchange(o.size_, 0);
+      cap_ = std::exchange(o.cap_, 0);
+    }
+    return *this;
+  }
+  BigText(const BigText&) = delete;
+  BigText& operator=(const BigText&) = delete;
+  ~BigText() { release(); }
+
+  const char* data() const { return data_ ? data_ : ""; }
+  char* data() { return data_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  char operator[](std::size_t i) const { return data_[i]; }
+  operator std::string_view() const { return std::string_view(data(), size_); }
+  std::string_view view() const { return std::string_view(data(), size_); }
+
+  // New bytes are left as they are: the caller writes them.
+  void resize_uninitialized(std::size_t n) {
+    if (n > cap_) reserve(n);
+    size_ = n;
+  }
+  void reserve(std::size_t n) {
+    if (n <= cap_) return;
+    char* p = static_cast<char*>(big_alloc(n));
+    if (size_) std::memcpy(p, data_, size_);
+    const std::size_t keep = size_;
+    release();
+    data_ = p;
+    size_ = keep;
+    cap_ = n;
+  }
+  void append(const char* s, std::size_t n) {
+    if (size_ + n > cap_) reserve(std::max(size_ + n, cap_ + cap_ / 2));
+    std::memcpy(data_ + size_, s, n);
+    size_ += n;
+  }
+  void clear() { size_ = 0; }
+
+ private:
+  void release() noexcept {
+    if (data_) big_free(data_, cap_);
+    data_ = nullptr;
+    size_ = cap_ = 0;
+  }
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t cap_ = 0;
+};
+
+}  // namespace awslint
