@@ -80,8 +80,8 @@ bool continues(const Profile& p) {
 
 // Where the walk from a continuing profile ends.
 struct Terminal {
+  std::uint32_t end = UINT32_MAX;  // End: index of the first profile that does not continue (8 bytes a profile)
   enum Kind : std::uint8_t { Cycle, End, Undefined } kind = End;
-  const Profile* end = nullptr;  // End: the first profile that does not continue
 };
 
 // Terminal of every continuing profile, each profile visited once (chains can be 100,000 long).
@@ -112,7 +112,7 @@ std::vector<Terminal> terminals(const Workspace& ws) {
         break;
       }
       if (!continues(*next)) {
-        t.end = next;
+        t.end = static_cast<std::uint32_t>(next - ps.data());
         break;
       }
       cur = static_cast<std::size_t>(next - ps.data());
@@ -183,7 +183,7 @@ class DanglingSourceProfile final : public Rule {
         loop = !has_static_keys(p);
       } else if (s && continues(*s)) {
         const Terminal& t = term[static_cast<std::size_t>(s - base)];
-        loop = t.kind == Terminal::Cycle || (t.kind == Terminal::End && t.end == &p);
+        loop = t.kind == Terminal::Cycle || (t.kind == Terminal::End && t.end == static_cast<std::uint32_t>(&p - base));
       }
       if (!s) {
         message = undefined(ws, p, *sp);

@@ -242,15 +242,20 @@ class IgnoredSection final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
   void check(const Workspace& ws, Sink& out) const override {
-    const References refs = references(ws);
+    LazyReferences refs{ws};  // built only when a section needs it (most files: never)
     if (ws.config.ok()) check_config(ws, refs, out);
     if (ws.credentials.ok()) check_credentials(ws, refs, out);
   }
 
  private:
-  static const Reference* find_ref(const References& refs, std::string_view name) {
-    auto it = refs.find(name);
-    return it == refs.end() ? nullptr : &it->second;
+  struct LazyReferences {
+    const Workspace& ws;
+    std::optional<References> refs;
+  };
+  static const Reference* find_ref(LazyReferences& lazy, std::string_view name) {
+    if (!lazy.refs) lazy.refs = references(lazy.ws);
+    auto it = lazy.refs->find(name);
+    return it == lazy.refs->end() ? nullptr : &it->second;
   }
 
   // Section names with invisible or control characters are AWS016's.
@@ -260,7 +265,7 @@ class IgnoredSection final : public Rule {
     return s.n_entries == 1 ? std::string("its key") : fmt::format("its {} keys", s.n_entries);
   }
 
-  void check_config(const Workspace& ws, const References& refs, Sink& out) const {
+  void check_config(const Workspace& ws, LazyReferences& refs, Sink& out) const {
     const SourceFile& f = ws.config;
     const ParsedFile& pf = *f.parsed;
     for (const ConfigSection& cs : ws.config_sections()) {
@@ -351,7 +356,7 @@ class IgnoredSection final : public Rule {
     }
   }
 
-  void check_credentials(const Workspace& ws, const References& refs, Sink& out) const {
+  void check_credentials(const Workspace& ws, LazyReferences& refs, Sink& out) const {
     const SourceFile& f = ws.credentials;
     const ParsedFile& pf = *f.parsed;
     for (const Section& s : pf.sections) {
