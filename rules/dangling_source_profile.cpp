@@ -153,7 +153,7 @@ class DanglingSourceProfile final : public Rule {
     for (const Profile& p : ws.profiles()) {
       auto sp = p.get(Key::source_profile);
       if (!sp) continue;
-      const std::string name = printable(p.name);
+      auto name = [&] { return printable(p.name); };  // for messages only
       auto note = [&](std::string message) {
         if (sp->from_defaults) return;  // once per profile at one [DEFAULT] line says nothing new
         finish(out.report(at(*sp), std::move(message), Severity::Note), p, *sp);
@@ -161,19 +161,19 @@ class DanglingSourceProfile final : public Rule {
       if (!p.has(Key::role_arn)) {
         note(fmt::format("profile '{}' has source_profile but no role_arn: the CLI ignores source_profile and looks "
                          "for credentials in '{}' itself; add the role_arn to assume, or remove source_profile",
-                         name, name));
+                         name(), name()));
         continue;
       }
       if (p.has(Key::web_identity_token_file)) {
         note(fmt::format("profile '{}' assumes its role with web_identity_token_file, so the CLI ignores "
                          "source_profile; remove it",
-                         name));
+                         name()));
         continue;
       }
       if (p.has(Key::credential_source)) continue;  // both: InvalidConfigError, not a dangling source
 
       const std::string_view src = sp->text;
-      const std::string shown = safe_name(src);
+      auto shown = [&] { return safe_name(src); };  // for messages only
       const Profile* s = ws.profile(src);
       std::string message;
       // AssumeRoleProvider._validate_source_profile: a profile seen before is a loop, except a
@@ -192,13 +192,13 @@ class DanglingSourceProfile final : public Rule {
                               "fails with \"Infinite loop in credential configuration detected\"; put "
                               "aws_access_key_id and aws_secret_access_key in '[{}]' in the credentials file, "
                               "or name the profile that holds them",
-                              name, name);
+                              name(), name());
       } else if (loop) {
         message = fmt::format("source_profile '{}' of profile '{}' leads into a cycle ({}): the CLI fails with "
                               "\"Infinite loop in credential configuration detected\"; let one profile of the "
                               "cycle hold the credentials (access keys, SSO or credential_process) instead of a "
                               "source_profile",
-                              shown, name, cycle_path(ws, p));
+                              shown(), name(), cycle_path(ws, p));
       } else if (continues(*s) && s != &p) {
         continue;  // its own source_profile line reports what is wrong further down
       } else {
@@ -211,11 +211,11 @@ class DanglingSourceProfile final : public Rule {
                                 "credential_process or web identity): the CLI fails with \"The source profile "
                                 "\"{}\" must have credentials\"; add aws_access_key_id and aws_secret_access_key to "
                                 "'[{}]' in the credentials file, or name the profile that holds them",
-                                shown, name, shown, shown);
+                                shown(), name(), shown(), shown());
         } else {
           message = fmt::format("source_profile '{}' of profile '{}' cannot provide credentials: the CLI fails with "
                                 "\"{}\"; fix '{}' or name another profile",
-                                shown, name, r.error->message, shown);
+                                shown(), name(), r.error->message, shown());
         }
       }
       Finding& f = out.report(at(*sp), std::move(message));

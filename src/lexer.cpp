@@ -6,6 +6,10 @@
 #include <cstring>
 #include <unordered_map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "name_index.h"
 #include "text.h"
 
@@ -129,10 +133,41 @@ struct ByteClasses {
 };
 constexpr ByteClasses kByteClasses;
 
-inline std::uint8_t traits_of_bytes(std::string_view s) {
+inline std::uint8_t traits_of_bytes_slow(const char* p, std::size_t n) {
   std::uint8_t t = 0;
-  for (char c : s) t |= kByteClasses.cls[static_cast<unsigned char>(c)];
+  for (std::size_t i = 0; i < n; ++i) t |= kByteClasses.cls[static_cast<unsigned char>(p[i])];
   return t;
+}
+
+// The traits of a line. `limit` is the end of the buffer: 16-byte blocks may read past the line
+// (never past the buffer), the bytes beyond it are masked off.
+inline std::uint8_t traits_of_bytes(std::string_view s, const char* limit) {
+#if defined(__SSE2__)
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  std::uint8_t t = 0;
+  while (p < end && p + 16 <= limit) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Signed compare: bytes >= 0x80 are negative, so this finds controls and non-ASCII at once.
+    const __m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    const __m128i mark = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('#')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+    const __m128i quote = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+    const std::size_t n = static_cast<std::size_t>(end - p) < 16 ? static_cast<std::size_t>(end - p) : 16;
+    const unsigned keep = n == 16 ? 0xFFFFu : (1u << n) - 1;
+    if (static_cast<unsigned>(_mm_movemask_epi8(odd)) & keep) {
+      t |= traits_of_bytes_slow(p, n);  // tabs, controls, UTF-8: classify each byte
+    } else {
+      if (static_cast<unsigned>(_mm_movemask_epi8(mark)) & keep) t |= trait::kCommentMark;
+      if (static_cast<unsigned>(_mm_movemask_epi8(quote)) & keep) t |= trait::kQuote;
+    }
+    p += n;
+  }
+  if (p < end) t |= traits_of_bytes_slow(p, static_cast<std::size_t>(end - p));
+  return t;
+#else
+  (void)limit;
+  return traits_of_bytes_slow(s.data(), s.size());
+#endif
 }
 
 inline bool ascii_blank(char c) { return c == ' ' || c == '\t'; }
@@ -201,8 +236,17 @@ class Lexer {
     const std::string_view t = f_.text;
     const std::size_t n = t.size();
     {
+      // Counted 16 bytes at a time: one memchr call per line costs more.
       std::size_t count = 1;
-      for (const char* p = t.data(); (p = static_cast<const char*>(std::memchr(p, '\n', t.data() + n - p))); ++p) ++count;
+      std::size_t k = 0;
+#if defined(__SSE2__)
+      for (; k + 16 <= n; k += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + k));
+        count += static_cast<std::size_t>(
+            __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))))));
+      }
+#endif
+      for (; k < n; ++k) count += t[k] == '\n';
       const bool cr = t.find('\r') != std::string::npos;
       f_.lines.reserve(count + (cr ? n / 2 : 0));
       if (!cr) big_hint(f_.lines, count - 1);  // without \r there are count - 1 or count lines
@@ -256,7 +300,7 @@ class Lexer {
 
   void line(std::uint32_t lineno) {
     const std::string_view raw = f_.line_text(lineno);
-    const std::uint8_t traits = traits_ = traits_of_bytes(raw);
+    const std::uint8_t traits = traits_ = traits_of_bytes(raw, f_.text.data() + f_.text.size());
     // Printable ASCII and tabs only: Python's whitespace is ' ' and '\t' there, and a column is a
     // byte offset plus one.
     ascii_ = !(traits & (trait::kNonAscii | trait::kControl));
