@@ -34,7 +34,9 @@ An error when the time has passed, a warning when it comes within `--expiry-wind
 minutes). Timestamps are ISO 8601 / RFC 3339: `2026-01-01T00:00:00Z`, `…+00:00`, `…+0000`,
 fractions of a second, a space instead of `T`; a timestamp without a zone is read as UTC (awsume
 writes local time). A value that cannot be read is a warning in a profile and an error in
-`AWS_CREDENTIAL_EXPIRATION`, where the CLI itself parses it. The environment variable is checked
+`AWS_CREDENTIAL_EXPIRATION`, where the CLI itself parses it, with dateutil: awslint reads it the
+same way (`2099-01-01 00:00:00 UTC` and `20990101T000000Z` are fine too) and leaves alone the forms
+dateutil reads and awslint does not (month names). The environment variable is checked
 only when the CLI would use the environment keys (`AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`
 set, no `--profile`).
 
@@ -74,22 +76,6 @@ constexpr Key kKeys[] = {Key::aws_expiration, Key::x_security_token_expires, Key
 
 bool quoted(std::string_view v) {
   return v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front();
-}
-
-// A timestamp with an explicit zone (Z, ±hh:mm, ±hhmm, ±hh) after its time or date: what the CLI
-// needs in the variable. Call only on values parse_timestamp reads.
-bool has_zone(std::string_view v) {
-  static const RE2 zone(R"(.*\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)\s*)");
-  return RE2::FullMatch(v, zone);
-}
-
-// A date without a time; `zoned` when a zone follows it.
-bool date_only(std::string_view v, bool& zoned) {
-  static const RE2 date(R"(\s*\d{4}-\d{2}-\d{2}\s*((?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)\s*)");
-  std::string z;
-  if (!RE2::FullMatch(v, date, &z)) return false;
-  zoned = !z.empty();
-  return true;
 }
 
 class ExpiredCredentials final : public Rule {
@@ -162,18 +148,17 @@ class ExpiredCredentials final : public Rule {
     // botocore reads the variable only once the environment provider has both keys (else AWS402),
     // and an empty value counts as unset.
     if (!exp || exp->value.empty() || !id || id->value.empty() || !secret || secret->value.empty()) return;
-    const auto t = parse_timestamp(exp->value);
+    // As the CLI's dateutil reads it (read_expiry); what awslint cannot read it does not judge.
+    const ExpiryReading rd = read_expiry(exp->value);
+    if (rd.kind == ExpiryReading::Kind::Unknown) return;
+    const std::optional<std::int64_t> t = rd.at;
     Finding* f = nullptr;
-    // dateutil reads a date alone as a naive midnight, and refuses a date followed by a zone.
-    bool zoned = false;
-    const bool unreadable = !t || (date_only(exp->value, zoned) && zoned);
-    if (unreadable) {
+    if (rd.kind == ExpiryReading::Kind::Rejected) {
       f = &out.report(at_var(ws, *exp),
                       fmt::format("AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 timestamp{}: every CLI command fails "
-                                  "(\"Unknown string format\") before it sends a request; write it as "
-                                  "2026-01-01T00:00:00Z, or unset it",
-                                  quoted(exp->value) ? " (docker --env-file keeps the quotes)" : ""));
-    } else if (!has_zone(exp->value)) {
+                                  "(\"{}\") before it sends a request; write it as 2026-01-01T00:00:00Z, or unset it",
+                                  quoted(exp->value) ? " (docker --env-file keeps the quotes)" : "", rd.error));
+    } else if (rd.kind == ExpiryReading::Kind::Naive) {
       f = &out.report(at_var(ws, *exp),
                       "AWS_CREDENTIAL_EXPIRATION has no time zone: every CLI command fails (\"can't subtract "
                       "offset-naive and offset-aware datetimes\"); add one, e.g. 2026-01-01T00:00:00Z");

@@ -53,6 +53,18 @@ ExpiryReading read_expiry(std::string_view s) {
       R"(\s*(\d{4})(?:([-/])(\d{2})[-/](\d{2})|(\d{2})(\d{2}))(?:[Tt ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?)"
       R"(\s*((?:[Zz]|UTC|GMT|utc|gmt)|[+-]\d{2}(?::?\d{2})?)?\s*)");
   ExpiryReading r;
+  // dateutil skips apostrophes but not double quotes (docker --env-file keeps both).
+  if (s.find('"') != std::string_view::npos) {
+    r.kind = ExpiryReading::Kind::Rejected;
+    r.error = "Unknown string format";
+    return r;
+  }
+  std::string unquoted;
+  if (s.find('\'') != std::string_view::npos) {
+    for (char c : s)
+      if (c != '\'') unquoted += c;
+    s = unquoted;
+  }
   std::string y, sep, mo1, d1, mo2, d2, h, mi, se, zone;
   if (!RE2::FullMatch(s, re, &y, &sep, &mo1, &d1, &mo2, &d2, &h, &mi, &se, &zone)) {
     const bool digits = std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });

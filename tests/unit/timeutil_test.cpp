@@ -129,7 +129,8 @@ TEST_CASE("read_expiry: as the CLI's dateutil reads an expiry", "[timeutil]") {
                             "2099-01-01T00:00:00+0000", "2099-01-01T00:00:00 GMT", "2099-01-01T00:00Z",
                             "2099-01-01t00:00:00z", "2099/01/01 00:00:00Z", "20990101T0000Z",
                             "2099-01-01T00:00:00UTC", "2099-01-01T000000Z", "20990101T00:00:00Z",
-                            "  2099-01-01T00:00:00Z  ", "2099-01-01T00:00:00.123+00:00"}) {
+                            "  2099-01-01T00:00:00Z  ", "2099-01-01T00:00:00.123+00:00", "'2099-01-01T00:00:00Z'",
+                            "'2099-01-01T00:00:00Z"}) {
     INFO(aware);
     const auto r = read_expiry(aware);
     CHECK(r.kind == K::Aware);
@@ -143,7 +144,7 @@ TEST_CASE("read_expiry: as the CLI's dateutil reads an expiry", "[timeutil]") {
     CHECK(r.kind == K::Naive);
     CHECK(r.at == k20990101);
   }
-  for (const char* rejected : {"2099-01-01Z", "2099-01-01 UTC", "2099-01-01+01:00", "20990101Z", "expired", "",
+  for (const char* rejected : {"\"2099-01-01T00:00:00Z\"", "2099-01-01T00:00:00Z\"", "2099-01-01Z", "2099-01-01 UTC", "2099-01-01+01:00", "20990101Z", "expired", "",
                                "2099-13-01T00:00:00Z", "2099-01-01T24:00:00Z"}) {
     INFO(rejected);
     CHECK(read_expiry(rejected).kind == K::Rejected);
