@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #if defined(__x86_64__)
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 
@@ -178,9 +179,15 @@ __attribute__((target("sha,sse4.1,ssse3"))) void sha256_block_ni(std::uint32_t s
   _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[4]), state1);
 }
 
+// CPUID directly: clang 14's __builtin_cpu_supports does not know "sha".
 bool have_sha_ni() {
-  static const bool yes = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") &&
-                          __builtin_cpu_supports("ssse3");
+  static const bool yes = [] {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+    const bool sse41 = (c >> 19) & 1, ssse3 = (c >> 9) & 1;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+    return sse41 && ssse3 && ((b >> 29) & 1);  // leaf 7 EBX bit 29: SHA extensions
+  }();
   return yes;
 }
 #else
