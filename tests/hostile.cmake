@@ -2,10 +2,12 @@
 # size cap, unreadable, symlink loops, binary, NUL, invalid UTF-8, 1 MB lines, 100,000 sections,
 # junk env files, terminal escapes, bad command lines. Each runs awslint (its path is the argument)
 # with a 2 s limit per run, so a hang fails instead of blocking. Exit 77: skipped (says why).
-# Python writes no __pycache__ into the source tree; the sanitizer build is ~3x slower.
+# Python writes no __pycache__ into the source tree. The limits catch hangs, not slowness (that is
+# the benchmark's job): the sanitizer build (ASan + UBSan at -O1, with libFuzzer's coverage
+# instrumentation in scripts/test.sh) is 5-10x slower on the 200,000-finding reports.
 set(_awslint_hostile_env PYTHONDONTWRITEBYTECODE=1)
 if(AWSLINT_SANITIZE)
-  list(APPEND _awslint_hostile_env AWSLINT_HOSTILE_TIME_SCALE=3)
+  list(APPEND _awslint_hostile_env AWSLINT_HOSTILE_TIME_SCALE=10)
 endif()
 file(GLOB _awslint_hostile_tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/hostile/test_*.py)
 foreach(t ${_awslint_hostile_tests})
