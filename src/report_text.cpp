@@ -78,20 +78,24 @@ class TextReporter final : public Reporter {
   void write(const std::vector<Finding>& findings, const ReportContext& ctx, std::string& out) override {
     const Style c{ctx.color};
     std::string loc;
-    for (const Finding& f : findings) {
-      // "{bold}{location}:{reset} {colour}{severity}:{reset} {message} {dim}[{rule} {name}]{reset}"
+    // "{bold}{location}:{reset} {colour}{label}:{reset} {message}"
+    auto head = [&](const Location& where, std::string_view colour, std::string_view label, std::string_view message) {
       out += c(kBold);
-      location_into(loc, f.loc);
+      location_into(loc, where);
       append_printable(out, loc);
       out += ':';
       out += c(kReset);
       out += ' ';
-      out += c(severity_colour(f.severity));
-      out += severity_name(f.severity);
+      out += colour;
+      out += label;
       out += ':';
       out += c(kReset);
       out += ' ';
-      append_printable(out, f.message);
+      append_printable(out, message);
+    };
+    for (const Finding& f : findings) {
+      // ... then " {dim}[{rule} {name}]{reset}"
+      head(f.loc, c(severity_colour(f.severity)), severity_name(f.severity), f.message);
       out += ' ';
       out += c(kDim);
       out += '[';
@@ -105,17 +109,7 @@ class TextReporter final : public Reporter {
       out += '\n';
       excerpt(out, ctx, f.loc);
       for (const Related& r : f.related) {
-        out += c(kBold);
-        location_into(loc, r.loc);
-        append_printable(out, loc);
-        out += ':';
-        out += c(kReset);
-        out += ' ';
-        out += c(kCyan);
-        out += "note:";
-        out += c(kReset);
-        out += ' ';
-        append_printable(out, r.message);
+        head(r.loc, c(kCyan), "note", r.message);
         out += '\n';
         excerpt(out, ctx, r.loc);
       }
