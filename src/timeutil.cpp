@@ -24,72 +24,57 @@ unsigned days_in_month(std::int64_t y, unsigned m) {
   return m == 2 && leap ? 29 : k[m - 1];
 }
 
+// Seconds since the epoch of a civil date and time at a UTC offset of sign * (zh:zm); nullopt
+// when a field is out of range.
+std::optional<std::int64_t> to_epoch(int y, int mo, int d, int h, int mi, int se, int sign, int zh, int zm) {
+  if (mo < 1 || mo > 12 || d < 1 || static_cast<unsigned>(d) > days_in_month(y, mo) || h > 23 || mi > 59 || se > 60 ||
+      zh > 23 || zm > 59)
+    return std::nullopt;
+  return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - sign * (zh * 3600 + zm * 60);
+}
+
+int to_int(const std::string& s) { return s.empty() ? 0 : std::stoi(s); }
+
 }  // namespace
 
 std::optional<std::int64_t> parse_timestamp(std::string_view s) {
   static const RE2 re(
       R"(\s*(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(?:([Zz])|([+-])(\d{2}):?(\d{2})?)?\s*)");
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0, zh = 0, zm = 0;
-  std::string hs, mis, ses, z, sign, zhs, zms;
-  if (!RE2::FullMatch(s, re, &y, &mo, &d, &hs, &mis, &ses, &z, &sign, &zhs, &zms)) return std::nullopt;
-  if (!hs.empty()) h = std::stoi(hs);
-  if (!mis.empty()) mi = std::stoi(mis);
-  if (!ses.empty()) se = std::stoi(ses);
-  if (!zhs.empty()) zh = std::stoi(zhs);
-  if (!zms.empty()) zm = std::stoi(zms);
-  if (mo < 1 || mo > 12 || d < 1 || static_cast<unsigned>(d) > days_in_month(y, mo) || h > 23 || mi > 59 || se > 60 ||
-      zh > 23 || zm > 59)
-    return std::nullopt;
-  std::int64_t t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
-  const std::int64_t off = zh * 3600 + zm * 60;
-  if (sign == "+") t -= off;
-  if (sign == "-") t += off;
-  return t;
+  int y = 0, mo = 0, d = 0;
+  std::string h, mi, se, z, sign, zh, zm;
+  if (!RE2::FullMatch(s, re, &y, &mo, &d, &h, &mi, &se, &z, &sign, &zh, &zm)) return std::nullopt;
+  return to_epoch(y, mo, d, to_int(h), to_int(mi), to_int(se), sign == "-" ? -1 : 1, to_int(zh), to_int(zm));
 }
 
 ExpiryReading read_expiry(std::string_view s) {
-  // date: 2099-01-01, 2099/01/01, 20990101; time: 00:00[:00[.123]], 0000[00]; zone as below.
+  // date: 2099-01-01, 2099/01/01, 20990101; time: 00:00[:00[.123]], 0000[00]; zone: Z, UTC, GMT, +hh[[:]mm].
   static const RE2 re(
-      R"(\s*(\d{4})(?:([-/])(\d{2})[-/](\d{2})|(\d{2})(\d{2}))(?:[Tt ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?)"
-      R"(\s*((?:[Zz]|UTC|GMT|utc|gmt)|[+-]\d{2}(?::?\d{2})?)?\s*)");
-  ExpiryReading r;
+      R"(\s*(\d{4})(?:[-/](\d{2})[-/](\d{2})|(\d{2})(\d{2}))(?:[Tt ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?)"
+      R"(\s*(?:([Zz]|UTC|GMT|utc|gmt)|([+-])(\d{2}):?(\d{2})?)?\s*)");
+  auto rejected = [](std::string_view why) {
+    return ExpiryReading{ExpiryReading::Kind::Rejected, std::nullopt, why};
+  };
   // dateutil skips apostrophes but not double quotes (docker --env-file keeps both).
-  if (s.find('"') != std::string_view::npos) {
-    r.kind = ExpiryReading::Kind::Rejected;
-    r.error = "Unknown string format";
-    return r;
-  }
+  if (s.find('"') != std::string_view::npos) return rejected("Unknown string format");
   std::string unquoted;
   if (s.find('\'') != std::string_view::npos) {
     for (char c : s)
       if (c != '\'') unquoted += c;
     s = unquoted;
   }
-  std::string y, sep, mo1, d1, mo2, d2, h, mi, se, zone;
-  if (!RE2::FullMatch(s, re, &y, &sep, &mo1, &d1, &mo2, &d2, &h, &mi, &se, &zone)) {
+  std::string y, mo1, d1, mo2, d2, h, mi, se, z, sign, zh, zm;
+  if (!RE2::FullMatch(s, re, &y, &mo1, &d1, &mo2, &d2, &h, &mi, &se, &z, &sign, &zh, &zm)) {
     const bool digits = std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-    r.kind = digits ? ExpiryReading::Kind::Unknown : ExpiryReading::Kind::Rejected;
-    if (!digits) r.error = "Unknown string format";
-    return r;
+    return digits ? ExpiryReading{} : rejected("Unknown string format");
   }
-  const bool sep_date = !sep.empty();
-  if (h.empty() && !zone.empty()) {
-    r.kind = ExpiryReading::Kind::Rejected;  // dateutil refuses a bare date followed by a zone
-    r.error = "Unknown string format";
-    return r;
-  }
-  std::string iso = fmt::format("{}-{}-{}", y, sep_date ? mo1 : mo2, sep_date ? d1 : d2);
-  if (!h.empty()) iso += fmt::format("T{}:{}:{}", h, mi, se.empty() ? "00" : se);
-  std::string z = zone;
-  if (z == "UTC" || z == "GMT" || z == "utc" || z == "gmt") z = "Z";
-  r.at = parse_timestamp(iso + z);
-  if (!r.at) {
-    r.kind = ExpiryReading::Kind::Rejected;  // month 13, hour 24, 30 February: dateutil refuses them too
-    r.error = "month, day, hour, minute or second out of range";
-    return r;
-  }
-  r.kind = zone.empty() ? ExpiryReading::Kind::Naive : ExpiryReading::Kind::Aware;
-  return r;
+  const bool zoned = !z.empty() || !sign.empty();
+  if (h.empty() && zoned) return rejected("Unknown string format");  // a bare date followed by a zone
+  const bool sep_date = !mo1.empty();
+  const auto at = to_epoch(to_int(y), to_int(sep_date ? mo1 : mo2), to_int(sep_date ? d1 : d2), to_int(h), to_int(mi),
+                           to_int(se), sign == "-" ? -1 : 1, to_int(zh), to_int(zm));
+  // month 13, hour 24, 30 February: dateutil refuses them too
+  if (!at) return rejected("month, day, hour, minute or second out of range");
+  return ExpiryReading{zoned ? ExpiryReading::Kind::Aware : ExpiryReading::Kind::Naive, at, {}};
 }
 
 std::optional<std::int64_t> parse_duration(std::string_view s) {
