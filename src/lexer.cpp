@@ -36,10 +36,14 @@ static_assert(static_cast<std::size_t>(Key::kCount_) <= 256);
 // Open addressing over 256 slots (ids are bytes); built once.
 struct KeyTable {
   std::uint8_t slot[256] = {};
+  // The length and five bytes (both ends and the middle) tell the known keys apart well enough
+  // (at most three probes, 1.2 on average) without reading every byte. s.size() >= 2.
   static std::uint32_t hash(std::string_view s) {
-    std::uint32_t h = static_cast<std::uint32_t>(s.size()) * 0x9E3779B1u;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x01000193u;
-    return h ^ (h >> 15);
+    const auto b = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i])); };
+    const std::size_t n = s.size();
+    const std::uint32_t h = (static_cast<std::uint32_t>(n) << 24) ^ (b(0) << 16) ^ (b(1) << 8) ^ b(n - 1) ^
+                            (b(n - 2) << 4) ^ (b(n / 2) << 12);
+    return (h * 0x9E3779B1u) >> 24;
   }
   KeyTable() {
     for (std::size_t k = 1; k < std::size(kKeyNames); ++k) {
@@ -139,35 +143,66 @@ inline std::uint8_t traits_of_bytes_slow(const char* p, std::size_t n) {
   return t;
 }
 
-// The traits of a line. `limit` is the end of the buffer: 16-byte blocks may read past the line
-// (never past the buffer), the bytes beyond it are masked off.
-inline std::uint8_t traits_of_bytes(std::string_view s, const char* limit) {
-#if defined(__SSE2__)
-  const char* p = s.data();
+// What one pass over a line's bytes finds: its traits, its first delimiter ('=' or ':') and whether
+// an upper-case ASCII letter comes before that delimiter (the key needs lower-casing).
+struct LineScan {
+  std::uint8_t traits = 0;
+  bool upper_in_key = false;
+  std::size_t delim = std::string_view::npos;  // offset in the line
+};
+
+// `limit` is the end of the buffer: 16-byte blocks may read past the line (never past the
+// buffer), the bytes beyond it are masked off. The delimiter and the upper-case flag are exact
+// for ASCII lines only (others are read by the slow path, which looks again).
+inline LineScan scan_line(std::string_view s, const char* limit) {
+  LineScan r;
+  const char* const begin = s.data();
+  const char* p = begin;
   const char* const end = p + s.size();
-  std::uint8_t t = 0;
+#if defined(__SSE2__)
+  bool delim_found = false;
   while (p < end && p + 16 <= limit) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     // Signed compare: bytes >= 0x80 are negative, so this finds controls and non-ASCII at once.
     const __m128i odd = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
     const __m128i mark = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('#')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
     const __m128i quote = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+    const __m128i delim = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('=')), _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+    // 'A'..'Z' shifted to -128..-103 (signed), the only bytes below -102 after the shift.
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'A'))),
+                                         _mm_set1_epi8(static_cast<char>(0x80 + 26)));
     const std::size_t n = static_cast<std::size_t>(end - p) < 16 ? static_cast<std::size_t>(end - p) : 16;
     const unsigned keep = n == 16 ? 0xFFFFu : (1u << n) - 1;
     if (static_cast<unsigned>(_mm_movemask_epi8(odd)) & keep) {
-      t |= traits_of_bytes_slow(p, n);  // tabs, controls, UTF-8: classify each byte
+      r.traits |= traits_of_bytes_slow(p, n);  // tabs, controls, UTF-8: classify each byte
     } else {
-      if (static_cast<unsigned>(_mm_movemask_epi8(mark)) & keep) t |= trait::kCommentMark;
-      if (static_cast<unsigned>(_mm_movemask_epi8(quote)) & keep) t |= trait::kQuote;
+      if (static_cast<unsigned>(_mm_movemask_epi8(mark)) & keep) r.traits |= trait::kCommentMark;
+      if (static_cast<unsigned>(_mm_movemask_epi8(quote)) & keep) r.traits |= trait::kQuote;
+    }
+    if (!delim_found) {
+      const unsigned d = static_cast<unsigned>(_mm_movemask_epi8(delim)) & keep;
+      unsigned before = keep;  // the bytes of this block that come before the delimiter
+      if (d) {
+        delim_found = true;
+        r.delim = static_cast<std::size_t>(p - begin) + static_cast<std::size_t>(__builtin_ctz(d));
+        before = (d & -d) - 1;
+      }
+      if (static_cast<unsigned>(_mm_movemask_epi8(upper)) & before) r.upper_in_key = true;
     }
     p += n;
   }
-  if (p < end) t |= traits_of_bytes_slow(p, static_cast<std::size_t>(end - p));
-  return t;
-#else
-  (void)limit;
-  return traits_of_bytes_slow(s.data(), s.size());
+  if (p == end) return r;
 #endif
+  (void)limit;
+  for (; p < end; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    r.traits |= kByteClasses.cls[c];
+    if (r.delim == std::string_view::npos) {
+      if (c == '=' || c == ':') r.delim = static_cast<std::size_t>(p - begin);
+      else if (c >= 'A' && c <= 'Z') r.upper_in_key = true;
+    }
+  }
+  return r;
 }
 
 inline bool ascii_blank(char c) { return c == ' ' || c == '\t'; }
@@ -235,47 +270,55 @@ class Lexer {
   void split_lines() {
     const std::string_view t = f_.text;
     const std::size_t n = t.size();
+    const char* const data = t.data();
+    const bool has_cr = std::memchr(data, '\r', n) != nullptr;
     {
-      // Counted 16 bytes at a time: one memchr call per line costs more.
+      // Count the \n to reserve exactly: byte counters summed by psadbw every 255 blocks.
       std::size_t count = 1;
       std::size_t k = 0;
 #if defined(__SSE2__)
-      for (; k + 16 <= n; k += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + k));
-        count += static_cast<std::size_t>(
-            __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))))));
+      const __m128i nl = _mm_set1_epi8('\n');
+      while (k + 16 <= n) {
+        __m128i acc = _mm_setzero_si128();
+        const std::size_t stop = std::min(n - 15, k + 255 * 16);
+        for (; k < stop; k += 16)
+          acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + k)), nl));
+        const __m128i sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+        count += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
+                 static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
       }
 #endif
-      for (; k < n; ++k) count += t[k] == '\n';
-      const bool cr = t.find('\r') != std::string::npos;
-      f_.lines.reserve(count + (cr ? n / 2 : 0));
-      if (!cr) big_hint(f_.lines, count - 1);  // without \r there are count - 1 or count lines
+      for (; k < n; ++k) count += data[k] == '\n';
+      f_.lines.reserve(count + (has_cr ? n / 2 : 0));
+      if (!has_cr) big_hint(f_.lines, count - 1);  // without \r there are count - 1 or count lines
     }
-    std::size_t start = 0;
-    const char* data = t.data();
+    f_.lines.push_back({0});
     std::size_t i = 0;
-    const bool has_cr = std::memchr(data, '\r', n) != nullptr;
-    while (i < n) {
-      // Find the next \n (or \r, in files that have any).
-      const char* hit;
-      if (!has_cr) {
-        hit = static_cast<const char*>(std::memchr(data + i, '\n', n - i));
-      } else {
-        hit = nullptr;
-        for (std::size_t k = i; k < n; ++k)
-          if (data[k] == '\n' || data[k] == '\r') {
-            hit = data + k;
-            break;
-          }
+#if defined(__SSE2__)
+    if (!has_cr) {
+      // Each \n starts a line after it: 16 bytes at a time, a bit per \n.
+      const __m128i nl = _mm_set1_epi8('\n');
+      for (; i + 16 <= n; i += 16) {
+        unsigned m = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i)), nl)));
+        while (m) {
+          f_.lines.push_back({static_cast<std::uint32_t>(i + static_cast<std::size_t>(__builtin_ctz(m)) + 1)});
+          m &= m - 1;
+        }
       }
-      if (!hit) break;
-      const std::size_t pos = hit - data;
-      f_.lines.push_back({static_cast<std::uint32_t>(start)});
-      i = pos + 1;
-      if (*hit == '\r' && i < n && data[i] == '\n') ++i;
-      start = i;
     }
-    if (start < n) f_.lines.push_back({static_cast<std::uint32_t>(start)});
+#endif
+    for (; i < n; ++i) {
+      const char c = data[i];
+      if (c == '\n') {
+        f_.lines.push_back({static_cast<std::uint32_t>(i + 1)});
+      } else if (c == '\r') {
+        if (i + 1 < n && data[i + 1] == '\n') ++i;
+        f_.lines.push_back({static_cast<std::uint32_t>(i + 1)});
+      }
+    }
+    // A terminator at the very end starts no line.
+    if (f_.lines.back().off == n) f_.lines.pop_back();
   }
 
   // Leading whitespace: byte length and code points (NONSPACECRE.search(line).start()).
@@ -300,7 +343,8 @@ class Lexer {
 
   void line(std::uint32_t lineno) {
     const std::string_view raw = f_.line_text(lineno);
-    const std::uint8_t traits = traits_ = traits_of_bytes(raw, f_.text.data() + f_.text.size());
+    const LineScan scan = scan_line(raw, f_.text.data() + f_.text.size());
+    const std::uint8_t traits = traits_ = scan.traits;
     // Printable ASCII and tabs only: Python's whitespace is ' ' and '\t' there, and a column is a
     // byte offset plus one.
     ascii_ = !(traits & (trait::kNonAscii | trait::kControl));
@@ -362,7 +406,9 @@ class Lexer {
       return;
     }
     // Option line: OPTCRE splits at the first '=' or ':'.
-    const std::size_t delim = find_delimiter(value);
+    // The scan found it on the raw line (ASCII lines: the leading blanks are no delimiters).
+    const std::size_t delim = ascii_ ? (scan.delim == std::string_view::npos ? scan.delim : scan.delim - lead_bytes)
+                                     : find_delimiter(value);
     if (delim == std::string_view::npos) {
       kind = LineKind::Invalid;
       Issue is{IssueKind::InvalidLine, lineno, indent + 1};
@@ -399,12 +445,7 @@ class Lexer {
     Entry e;
     bool lowered;
     if (ascii_) {
-      lowered = false;
-      for (char c : key)
-        if (c >= 'A' && c <= 'Z') {
-          lowered = true;
-          break;
-        }
+      lowered = scan.upper_in_key;  // the key is the text before the delimiter, blanks aside
       if (lowered) {
         lower_buf_.assign(key);
         for (char& c : lower_buf_)
@@ -480,6 +521,7 @@ class Lexer {
     cur_section_ = idx;
     key_set_.clear();
     key_set_active_ = false;
+    std::fill(std::begin(seen_), std::end(seen_), 0);
   }
 
   // Closes the current section; its last line is `last` (the line before the next header).
@@ -510,6 +552,9 @@ class Lexer {
       }
       return nullptr;
     }
+    // A known key not seen in this section yet: no scan (the common case).
+    if (id != Key::Other && !((seen_[static_cast<unsigned>(id) >> 6] >> (static_cast<unsigned>(id) & 63)) & 1))
+      return nullptr;
     const std::uint32_t n = static_cast<std::uint32_t>(f_.entries.size()) - s.first_entry;
     if (n < kLinearLimit) {
       for (std::uint32_t k = 0; k < n; ++k) {
@@ -531,6 +576,10 @@ class Lexer {
 
   void remember_key(std::uint32_t idx) {
     const Entry& e = f_.entries[idx];
+    if (!e.duplicate) {
+      const auto ki = static_cast<unsigned>(e.key_id);
+      seen_[ki >> 6] |= std::uint64_t{1} << (ki & 63);
+    }
     if (key_set_active_ && !e.duplicate) key_set_.emplace(std::string(f_.str(e.key)), idx);
   }
 
@@ -562,9 +611,9 @@ class Lexer {
       if (p.len == 0) continue;
       const std::string_view piece = std::string_view(f_.text).substr(p.off, p.len);
       const std::string_view line_raw = f_.line_text(p.line);
-      for (std::string_view part : py_splitlines(piece)) {
+      auto sub_line = [&](std::string_view part) {
         const std::string_view sp = py_strip(part);
-        if (sp.empty()) continue;
+        if (sp.empty()) return;
         const std::size_t eq = sp.find('=');
         if (eq == std::string_view::npos) {
           if (!e.nested_error) {
@@ -576,7 +625,7 @@ class Lexer {
             is.related_col = e.key_col;
             nested_issues_.push_back({entry_index, std::move(is)});
           }
-          continue;
+          return;
         }
         const std::string_view sk = py_strip(sp.substr(0, eq));
         const std::string_view sv = py_strip(sp.substr(eq + 1));
@@ -586,6 +635,13 @@ class Lexer {
         s.line = p.line;
         s.col = column_of(line_raw, static_cast<std::size_t>(sk.data() - line_raw.data()));
         f_.subs.push_back(s);
+      };
+      // str.splitlines() also breaks at \v, \f, \x1c-\x1e, \x85, U+2028 and U+2029: only a line
+      // with control or non-ASCII bytes can hold one.
+      if (f_.traits_of(p.line) & (trait::kControl | trait::kNonAscii)) {
+        for (std::string_view part : py_splitlines(piece)) sub_line(part);
+      } else {
+        sub_line(piece);
       }
     }
     e.n_subs = static_cast<std::uint32_t>(f_.subs.size()) - e.first_sub;
@@ -638,6 +694,7 @@ class Lexer {
   NameIndex section_index_;  // names of the non-[DEFAULT] sections seen
   std::unordered_map<std::string, std::uint32_t> key_set_;  // owns its keys: the arena may move
   bool key_set_active_ = false;
+  std::uint64_t seen_[4] = {0, 0, 0, 0};  // bit per Key id among the current section's entries
   bool ascii_ = false;  // the current line is printable ASCII and tabs
   std::uint8_t traits_ = 0;  // of the current line
   std::size_t entries_hint_ = 0, sections_hint_ = 0;  // big_hint_push

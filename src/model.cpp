@@ -14,6 +14,19 @@ const EnvVar* Environment::get(std::string_view name) const {
 }
 
 namespace {
+// For the shlex fast path: 0 a word character, 1 white space (shlex's ' \t\r\n'), 2 a quote or
+// a backslash (shlex proper).
+struct ShlexClass {
+  std::uint8_t cls[256] = {};
+  constexpr ShlexClass() {
+    cls[static_cast<unsigned char>(' ')] = cls[static_cast<unsigned char>('\t')] = 1;
+    cls[static_cast<unsigned char>('\r')] = cls[static_cast<unsigned char>('\n')] = 1;
+    cls[static_cast<unsigned char>('\'')] = cls[static_cast<unsigned char>('"')] = 2;
+    cls[static_cast<unsigned char>('\\')] = 2;
+  }
+};
+constexpr ShlexClass kShlexClass;
+
 std::optional<Value> value_of(const SourceFile* file, const Section* section, const Entry* e) {
   const ParsedFile& pf = *file->parsed;
   Value v;
@@ -114,23 +127,38 @@ void Workspace::build() {
       ConfigSection cs;
       cs.index = i;
       const std::string_view name = pf.str(s.name);
-      auto split2 = [&](std::string_view& out) {
+      auto split2 = [&](std::size_t prefix, std::string_view& out) {
         // Fast path (no quotes or escapes): shlex only splits at white space, so the words are
-        // slices of the header and nothing is allocated.
-        if (find_any(name, "'\"\\") == std::string_view::npos) {
-          auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-          std::string_view words[3];
-          int n = 0;
-          for (std::size_t i = 0; i < name.size() && n < 3;) {
-            while (i < name.size() && ws(name[i])) ++i;
-            std::size_t j = i;
-            while (j < name.size() && !ws(name[j])) ++j;
-            if (j > i) words[n++] = name.substr(i, j - i);
-            i = j;
+        // slices of the header and nothing is allocated. One pass; a quote or a backslash sends
+        // the name to shlex.
+        {
+          // The header starts with `prefix` (one word, nothing shlex treats specially).
+          std::size_t starts[2] = {0, 0}, ends[2] = {prefix, 0};
+          int n = 1;
+          bool in_word = true, plain = true;
+          for (std::size_t i = prefix; i < name.size(); ++i) {
+            const std::uint8_t c = kShlexClass.cls[static_cast<unsigned char>(name[i])];
+            if (c == 0) {
+              if (!in_word) {
+                // A third word before any quote: shlex cannot make two words of that.
+                if (n == 2) return false;
+                starts[n++] = i;
+                in_word = true;
+              }
+            } else if (c == 1) {
+              if (in_word) ends[n - 1] = i;
+              in_word = false;
+            } else {
+              plain = false;
+              break;
+            }
           }
-          if (n != 2) return false;
-          out = words[1];
-          return true;
+          if (plain) {
+            if (in_word) ends[n - 1] = name.size();
+            if (n != 2) return false;
+            out = name.substr(starts[1], ends[1] - starts[1]);
+            return true;
+          }
         }
         auto parts = shlex_split(name);
         if (!parts || parts->size() != 2) return false;
@@ -142,14 +170,14 @@ void Workspace::build() {
       } else if (s.duplicate) {
         cs.role = SectionRole::Ignored;  // the CLI rejects the file; the first one is modelled
       } else if (name.starts_with("profile")) {
-        cs.role = split2(cs.name) ? SectionRole::Profile : SectionRole::Ignored;
+        cs.role = split2(7, cs.name) ? SectionRole::Profile : SectionRole::Ignored;
       } else if (name.starts_with("sso-session")) {
-        cs.role = split2(cs.name) ? SectionRole::SsoSession : SectionRole::Ignored;
+        cs.role = split2(11, cs.name) ? SectionRole::SsoSession : SectionRole::Ignored;
       } else if (name == "default") {
         cs.role = SectionRole::Profile;
         cs.name = name;
       } else if (name.starts_with("services")) {
-        cs.role = split2(cs.name) ? SectionRole::Services : SectionRole::Ignored;
+        cs.role = split2(8, cs.name) ? SectionRole::Services : SectionRole::Ignored;
       } else {
         cs.role = SectionRole::Ignored;
       }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -28,7 +29,35 @@ class NameIndex {
 
  private:
   static constexpr std::uint32_t kIndexMask = 0xFFFFFF;
-  static std::uint32_t hash(std::string_view s) { return static_cast<std::uint32_t>(std::hash<std::string_view>{}(s)); }
+  // Section and profile names are short: 8 bytes at a time (the last word overlapping), then
+  // murmur3's finaliser, so that both the low bits (the slot) and the top byte (the tag) are mixed.
+  // std::hash (murmur over bytes, out of line) cost twice as much.
+  static std::uint32_t hash(std::string_view s) {
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    auto load = [](const char* q, std::size_t k) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, q, k);
+      return w;
+    };
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 < n; i += 8) h = (h ^ load(p + i, 8)) * 0xBF58476D1CE4E5B9ull, h ^= h >> 31;
+      h ^= load(p + n - 8, 8);
+    } else if (n >= 4) {
+      h ^= load(p, 4) | (load(p + n - 4, 4) << 32);
+    } else if (n > 0) {
+      h ^= static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+           static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+           static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+    }
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 33;
+    return static_cast<std::uint32_t>(h);
+  }
   std::uint32_t index_of(std::uint32_t slot) const { return (tagged_ ? slot & kIndexMask : slot) - 1; }
   std::uint32_t make_slot(std::uint32_t index, std::uint32_t h) const {
     return tagged_ ? ((h & 0xFF000000u) | (index + 1)) : index + 1;
