@@ -1,6 +1,8 @@
 // AWS013 ignored-section
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -258,8 +260,32 @@ class IgnoredSection final : public Rule {
     return it == lazy.refs->end() ? nullptr : &it->second;
   }
 
-  // Section names with invisible or control characters are AWS016's.
-  static bool visible(std::string_view name) { return !needs_escape(name); }
+  // Section names with invisible or control characters are AWS016's. A header line of printable
+  // ASCII (the lexer's traits: no tab, control or non-ASCII byte) has nothing to escape, so only the
+  // rare other lines are scanned.
+  static bool visible(const ParsedFile& pf, const Section& s, std::string_view name) {
+    constexpr std::uint8_t kEscaped = trait::kNonAscii | trait::kControl | trait::kTab;
+    return !(pf.traits_of(s.line) & kEscaped) || !needs_escape(name);
+  }
+
+  // Whether a name holds whitespace (' ', '\t', '\r', '\n'). Eight bytes at a time look for any
+  // byte <= ' ' (the usual "has a byte less than n" bit trick), and only a block holding one is
+  // looked at byte by byte: every profile header comes here, and find_any compared each byte with
+  // each of the four.
+  static bool has_space(std::string_view name) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    std::size_t i = 0;
+    for (; i + 8 <= name.size(); i += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, name.data() + i, 8);
+      if ((x - kOnes * 0x21) & ~x & kHigh) break;  // some byte < 0x21 in this block
+    }
+    for (; i < name.size(); ++i) {
+      const char c = name[i];
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return true;
+    }
+    return false;
+  }
 
   static std::string keys_phrase(const Section& s) {
     return s.n_entries == 1 ? std::string("its key") : fmt::format("its {} keys", s.n_entries);
@@ -271,7 +297,7 @@ class IgnoredSection final : public Rule {
     for (const ConfigSection& cs : ws.config_sections()) {
       const Section& s = pf.sections[cs.index];
       const std::string_view name = pf.str(s.name);
-      if (s.duplicate || !visible(name)) continue;
+      if (s.duplicate || !visible(pf, s, name)) continue;
       if (cs.role == SectionRole::Profile || cs.role == SectionRole::SsoSession || cs.role == SectionRole::Services) {
         check_spelling(ws, cs, s, out);
         continue;
@@ -336,7 +362,12 @@ class IgnoredSection final : public Rule {
     const std::string_view prefix = cs.role == SectionRole::Profile      ? "profile"
                                     : cs.role == SectionRole::SsoSession ? "sso-session"
                                                                          : "services";
-    const bool spaced = find_any(cs.name, " \t\r\n") != std::string_view::npos;
+    // The common case first: the header is `<prefix> <name>`, the profile name a slice of it (no
+    // quotes were removed), so there is nothing to compare.
+    if (name.size() == prefix.size() + 1 + cs.name.size() && cs.name.data() == name.data() + prefix.size() + 1 &&
+        name[prefix.size()] == ' ' && name.starts_with(prefix) && !has_space(cs.name))
+      return;
+    const bool spaced = has_space(cs.name);
     if (!spaced && portable(name, prefix, cs.name)) return;
     const std::string fix =
         spaced ? fmt::format("{} {}", prefix, one_word(shlex_split(cs.name).value_or(std::vector<std::string>{}), 0))
@@ -361,7 +392,7 @@ class IgnoredSection final : public Rule {
     const ParsedFile& pf = *f.parsed;
     for (const Section& s : pf.sections) {
       const std::string_view name = pf.str(s.name);
-      if (s.is_defaults || s.duplicate || !visible(name)) continue;
+      if (s.is_defaults || s.duplicate || !visible(pf, s, name)) continue;
       std::string intended, why;
       if (trim(name) != name) {
         intended = std::string(trim(name));
