@@ -177,17 +177,23 @@ std::string_view secret_effect(std::string_view key) {
 
 constexpr std::uint8_t kUnusual = trait::kNonAscii | trait::kControl;
 
-// is_secret_key() || is_key_id_key(), by id for the keys that have one.
-bool secret_or_key_id(Key id, std::string_view key) {
-  static const auto table = [] {
-    std::array<bool, static_cast<std::size_t>(Key::kCount_)> t{};
+// is_secret_key() || is_key_id_key() of every key id (built once, immutable afterwards).
+using SecretIds = std::array<bool, static_cast<std::size_t>(Key::kCount_)>;
+const SecretIds& secret_ids() {
+  static const SecretIds table = [] {
+    SecretIds t{};
     for (std::size_t i = 1; i < t.size(); ++i) {
       const std::string_view n = key_name(static_cast<Key>(i));
       t[i] = !n.empty() && (is_secret_key(n) || is_key_id_key(n));
     }
     return t;
   }();
-  if (id != Key::Other) return table[static_cast<std::size_t>(id)];
+  return table;
+}
+
+// is_secret_key() || is_key_id_key(), by id for the keys that have one.
+bool secret_or_key_id(Key id, std::string_view key) {
+  if (id != Key::Other) return secret_ids()[static_cast<std::size_t>(id)];
   return is_secret_key(key) || is_key_id_key(key);
 }
 
@@ -195,12 +201,14 @@ class InvisibleCharacters final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
   void check(const Workspace& ws, Sink& out) const override {
+    const SecretIds& secrets = secret_ids();
     for (const SourceFile* f : {&ws.config, &ws.credentials}) {
       if (!f->ok()) continue;
       const ParsedFile& pf = *f->parsed;
       for (const Section& s : pf.sections) {
         check_section(*f, s, out);
-        for (const Entry* e = pf.begin(s); e != pf.end(s); ++e) check_entry(*f, s, *e, out);
+        for (const Entry* e = pf.begin(s); e != pf.end(s); ++e)
+          if (may_hold_unwanted(pf, *e, secrets)) check_entry(*f, s, *e, out);
       }
     }
   }
@@ -219,6 +227,29 @@ class InvisibleCharacters final : public Rule {
                                         printable_excerpt(name), describe(h.cp), column_of(line, h.byte), more(h),
                                         printable_excerpt(cleaned(name)), fix(h)));
     x.key = printable_excerpt(name);
+  }
+
+  // The value on an entry's key line: after the delimiter, stripped as configparser strips it.
+  static std::string_view value_on_key_line(std::string_view line) {
+    std::string_view v = py_rstrip(line.substr(py_lspace_bytes(line)));
+    v.remove_prefix(std::min(v.size(), find_delimiter(v) + 1));
+    v.remove_prefix(py_lspace_bytes(v));
+    return v;
+  }
+
+  // A cheap filter in front of check_entry, which finds nothing in an entry this says no to. Lines
+  // of printable ASCII and tabs (the lexer's traits) hold nothing to report, except spaces and
+  // tabs inside the value of a secret; for a one-line secret that is one look at its value instead
+  // of scanning its key and value.
+  static bool may_hold_unwanted(const ParsedFile& pf, const Entry& e, const SecretIds& secrets) {
+    if (pf.traits_of(e) & kUnusual) return true;
+    const bool secret = e.key_id != Key::Other ? secrets[static_cast<std::size_t>(e.key_id)]
+                                               : secret_or_key_id(e.key_id, pf.str(e.key));
+    if (!secret) return false;
+    if (e.line != e.end_line || pf.kind_of(e.line) != LineKind::Key) return true;  // the whole check
+    for (char c : value_on_key_line(pf.line_text(e.line)))
+      if (c == ' ' || c == '\t') return true;
+    return false;
   }
 
   static void check_entry(const SourceFile& f, const Section& s, const Entry& e, Sink& out) {
@@ -240,11 +271,7 @@ class InvisibleCharacters final : public Rule {
                                             printable_excerpt(py_lower(cleaned(raw_key))), fix(h)));
         x.key = printable_excerpt(key);
       }
-      // The value on the key line: after the delimiter, stripped as configparser strips it.
-      std::string_view v = py_rstrip(line.substr(py_lspace_bytes(line)));
-      v.remove_prefix(std::min(v.size(), find_delimiter(v) + 1));
-      v.remove_prefix(py_lspace_bytes(v));
-      report_value(f, e, e.line, line, v, secret, where, out);
+      report_value(f, e, e.line, line, value_on_key_line(line), secret, where, out);
     }
     for (std::uint32_t l = e.line + 1; l <= e.end_line; ++l) {
       if (pf.kind_of(l) != LineKind::Continuation) continue;
