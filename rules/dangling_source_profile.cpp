@@ -7,6 +7,7 @@
 
 #include "chain.h"
 #include "rule.h"
+#include "rule_text.h"
 #include "text.h"
 
 namespace awslint {
@@ -71,11 +72,42 @@ aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
     .security = true,
 };
 
-// A profile through which botocore's assume-role walk goes on to its source_profile: a role with
-// source_profile, without credential_source and without static keys (a source with keys ends the
-// chain: its keys are used, its role is not).
-bool continues(const Profile& p) {
-  return has_assume_role(p) && !has_static_keys(p) && p.has(Key::source_profile) && !p.has(Key::credential_source);
+// What AWS103 asks of every profile, read once: which of its keys are present (as Profile::has
+// answers) and the profile its source_profile names. Each Profile::has walks two sections, and
+// the walk below asks several keys of every profile, some of them more than once.
+struct Facts {
+  static constexpr std::uint32_t kNoSource = UINT32_MAX;  // no source_profile, or it names no profile
+  std::uint32_t source = kNoSource;  // index of the profile source_profile names
+  bool source_profile : 1 = false;
+  bool role_arn : 1 = false;
+  bool web_identity : 1 = false;
+  bool credential_source : 1 = false;
+  bool static_keys : 1 = false;  // has_static_keys()
+
+  bool assume_role() const { return role_arn && !web_identity; }  // has_assume_role()
+  // A profile through which botocore's assume-role walk goes on to its source_profile: a role with
+  // source_profile, without credential_source and without static keys (a source with keys ends
+  // the chain: its keys are used, its role is not).
+  bool continues() const { return assume_role() && !static_keys && source_profile && !credential_source; }
+};
+
+std::vector<Facts> facts_of(const Workspace& ws) {
+  const auto& ps = ws.profiles();
+  const ProfileKeys keys(ws);
+  std::vector<Facts> facts(ps.size());
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    const KeySet k = keys.of(ps[i]);
+    Facts& f = facts[i];
+    f.source_profile = k.has(Key::source_profile);
+    f.role_arn = k.has(Key::role_arn);
+    f.web_identity = k.has(Key::web_identity_token_file);
+    f.credential_source = k.has(Key::credential_source);
+    f.static_keys = k.has(Key::aws_secret_access_key) || k.has(Key::aws_access_key_id);
+    if (f.source_profile)
+      if (const Profile* s = ws.profile(ps[i].get(Key::source_profile)->text))
+        f.source = static_cast<std::uint32_t>(s - ps.data());
+  }
+  return facts;
 }
 
 // Where the walk from a continuing profile ends.
@@ -85,13 +117,12 @@ struct Terminal {
 };
 
 // Terminal of every continuing profile, each profile visited once (chains can be 100,000 long).
-std::vector<Terminal> terminals(const Workspace& ws) {
-  const auto& ps = ws.profiles();
-  std::vector<Terminal> term(ps.size());
-  std::vector<std::uint8_t> state(ps.size(), 0);  // 0 unseen, 1 on the current path, 2 done
+std::vector<Terminal> terminals(const std::vector<Facts>& facts) {
+  std::vector<Terminal> term(facts.size());
+  std::vector<std::uint8_t> state(facts.size(), 0);  // 0 unseen, 1 on the current path, 2 done
   std::vector<std::size_t> path;
-  for (std::size_t i = 0; i < ps.size(); ++i) {
-    if (state[i] || !continues(ps[i])) continue;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (state[i] || !facts[i].continues()) continue;
     path.clear();
     Terminal t;
     std::size_t cur = i;
@@ -106,16 +137,16 @@ std::vector<Terminal> terminals(const Workspace& ws) {
       }
       state[cur] = 1;
       path.push_back(cur);
-      const Profile* next = ws.profile(ps[cur].get(Key::source_profile)->text);
-      if (!next) {
+      const std::uint32_t next = facts[cur].source;
+      if (next == Facts::kNoSource) {
         t.kind = Terminal::Undefined;
         break;
       }
-      if (!continues(*next)) {
-        t.end = static_cast<std::uint32_t>(next - ps.data());
+      if (!facts[next].continues()) {
+        t.end = next;
         break;
       }
-      cur = static_cast<std::size_t>(next - ps.data());
+      cur = next;
     }
     for (std::size_t k : path) {
       term[k] = t;
@@ -148,87 +179,105 @@ class DanglingSourceProfile final : public Rule {
   const RuleInfo& info() const override { return kInfo; }
 
   void check(const Workspace& ws, Sink& out) const override {
-    const std::vector<Terminal> term = terminals(ws);
-    const Profile* base = ws.profiles().data();
-    for (const Profile& p : ws.profiles()) {
-      auto sp = p.get(Key::source_profile);
-      if (!sp) continue;
-      auto name = [&] { return printable(p.name); };  // for messages only
-      auto note = [&](std::string message) {
-        if (sp->from_defaults) return;  // once per profile at one [DEFAULT] line says nothing new
-        finish(out.report(at(*sp), std::move(message), Severity::Note), p, *sp);
-      };
-      if (!p.has(Key::role_arn)) {
-        note(fmt::format("profile '{}' has source_profile but no role_arn: the CLI ignores source_profile and looks "
-                         "for credentials in '{}' itself; add the role_arn to assume, or remove source_profile",
-                         name(), name()));
-        continue;
-      }
-      if (p.has(Key::web_identity_token_file)) {
-        note(fmt::format("profile '{}' assumes its role with web_identity_token_file, so the CLI ignores "
-                         "source_profile; remove it",
-                         name()));
-        continue;
-      }
-      if (p.has(Key::credential_source)) continue;  // both: InvalidConfigError, not a dangling source
-
-      const std::string_view src = sp->text;
-      auto shown = [&] { return safe_name(src); };  // for messages only
-      const Profile* s = ws.profile(src);
-      std::string message;
-      // AssumeRoleProvider._validate_source_profile: a profile seen before is a loop, except a
-      // profile naming itself while it holds static keys.
+    const std::vector<Facts> facts = facts_of(ws);
+    const std::vector<Terminal> term = terminals(facts);
+    const auto& ps = ws.profiles();
+    // resolve_source_profile of a profile depends on that profile only, and many profiles share a
+    // source: whether it located credentials, per source index (0: not asked yet, 1: yes, 2: no).
+    std::vector<std::uint8_t> located(ps.size(), 0);
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+      const Facts& pf = facts[i];
+      if (!pf.source_profile) continue;
+      const Profile& p = ps[i];
+      // Decided from the facts first; the source_profile value is read only for a finding.
+      const Profile* s = pf.source == Facts::kNoSource ? nullptr : &ps[pf.source];
       bool loop = false;
-      if (s == &p) {
-        loop = !has_static_keys(p);
-      } else if (s && continues(*s)) {
-        const Terminal& t = term[static_cast<std::size_t>(s - base)];
-        loop = t.kind == Terminal::Cycle || (t.kind == Terminal::End && t.end == static_cast<std::uint32_t>(&p - base));
-      }
-      if (!s) {
-        message = undefined(ws, p, *sp);
-      } else if (loop && s == &p) {
-        message = fmt::format("profile '{}' names itself as source_profile but holds no access keys: the CLI "
-                              "fails with \"Infinite loop in credential configuration detected\"; put "
-                              "aws_access_key_id and aws_secret_access_key in '[{}]' in the credentials file, "
-                              "or name the profile that holds them",
-                              name(), name());
-      } else if (loop) {
-        message = fmt::format("source_profile '{}' of profile '{}' leads into a cycle ({}): the CLI fails with "
-                              "\"Infinite loop in credential configuration detected\"; let one profile of the "
-                              "cycle hold the credentials (access keys, SSO or credential_process) instead of a "
-                              "source_profile",
-                              shown(), name(), cycle_path(ws, p));
-      } else if (continues(*s) && s != &p) {
-        continue;  // its own source_profile line reports what is wrong further down
-      } else {
-        // The source's own credentials (or its role with credential_source, or its broken role
-        // settings): one step, never the whole chain.
-        const CredentialSource r = resolve_source_profile(ws, src);
-        if (r.located()) continue;
-        if (!r.error || r.error->message.starts_with("The source profile ")) {
-          message = fmt::format("source_profile '{}' of profile '{}' has no credentials (no access keys, role, SSO, "
-                                "credential_process or web identity): the CLI fails with \"The source profile "
-                                "\"{}\" must have credentials\"; add aws_access_key_id and aws_secret_access_key to "
-                                "'[{}]' in the credentials file, or name the profile that holds them",
-                                shown(), name(), shown(), shown());
-        } else {
-          message = fmt::format("source_profile '{}' of profile '{}' cannot provide credentials: the CLI fails with "
-                                "\"{}\"; fix '{}' or name another profile",
-                                shown(), name(), r.error->message, shown());
+      if (pf.role_arn && !pf.web_identity && !pf.credential_source) {
+        // AssumeRoleProvider._validate_source_profile: a profile seen before is a loop, except a
+        // profile naming itself while it holds static keys.
+        if (s == &p) {
+          loop = !pf.static_keys;
+        } else if (s && facts[pf.source].continues()) {
+          const Terminal& t = term[pf.source];
+          loop = t.kind == Terminal::Cycle || (t.kind == Terminal::End && t.end == i);
         }
+        if (s && !loop) {
+          if (s != &p && facts[pf.source].continues()) continue;  // its own source_profile line reports further down
+          std::uint8_t& known = located[pf.source];
+          if (!known) known = resolve_source_profile(ws, s->name).located() ? 1 : 2;
+          if (known == 1) continue;
+        }
+      } else if (pf.role_arn && !pf.web_identity) {
+        continue;  // credential_source too: InvalidConfigError, not a dangling source
       }
-      Finding& f = out.report(at(*sp), std::move(message));
-      finish(f, p, *sp);
-      if (s && s != &p) {
-        if (s->config) f.related.push_back({at_section(*s->config_file, *s->config), "the source profile"});
-        else if (s->credentials)
-          f.related.push_back({at_section(*s->credentials_file, *s->credentials), "the source profile"});
-      }
+      report(ws, p, s, loop, out);
     }
   }
 
  private:
+  // The finding for profile `p` whose source_profile resolves to `s` (null: undefined); `loop` as
+  // check() found it. Only called when there is something to report.
+  static void report(const Workspace& ws, const Profile& p, const Profile* s, bool loop, Sink& out) {
+    const auto sp = p.get(Key::source_profile);
+    auto name = [&] { return printable(p.name); };  // for messages only
+    auto note = [&](std::string message) {
+      if (sp->from_defaults) return;  // once per profile at one [DEFAULT] line says nothing new
+      finish(out.report(at(*sp), std::move(message), Severity::Note), p, *sp);
+    };
+    if (!p.has(Key::role_arn)) {
+      note(fmt::format("profile '{}' has source_profile but no role_arn: the CLI ignores source_profile and looks "
+                       "for credentials in '{}' itself; add the role_arn to assume, or remove source_profile",
+                       name(), name()));
+      return;
+    }
+    if (p.has(Key::web_identity_token_file)) {
+      note(fmt::format("profile '{}' assumes its role with web_identity_token_file, so the CLI ignores "
+                       "source_profile; remove it",
+                       name()));
+      return;
+    }
+    const std::string_view src = sp->text;
+    auto shown = [&] { return safe_name(src); };  // for messages only
+    std::string message;
+    if (!s) {
+      message = undefined(ws, p, *sp);
+    } else if (loop && s == &p) {
+      message = fmt::format("profile '{}' names itself as source_profile but holds no access keys: the CLI "
+                            "fails with \"Infinite loop in credential configuration detected\"; put "
+                            "aws_access_key_id and aws_secret_access_key in '[{}]' in the credentials file, "
+                            "or name the profile that holds them",
+                            name(), name());
+    } else if (loop) {
+      message = fmt::format("source_profile '{}' of profile '{}' leads into a cycle ({}): the CLI fails with "
+                            "\"Infinite loop in credential configuration detected\"; let one profile of the "
+                            "cycle hold the credentials (access keys, SSO or credential_process) instead of a "
+                            "source_profile",
+                            shown(), name(), cycle_path(ws, p));
+    } else {
+      // The source's own credentials (or its role with credential_source, or its broken role
+      // settings): one step, never the whole chain.
+      const CredentialSource r = resolve_source_profile(ws, src);
+      if (!r.error || r.error->message.starts_with("The source profile ")) {
+        message = fmt::format("source_profile '{}' of profile '{}' has no credentials (no access keys, role, SSO, "
+                              "credential_process or web identity): the CLI fails with \"The source profile "
+                              "\"{}\" must have credentials\"; add aws_access_key_id and aws_secret_access_key to "
+                              "'[{}]' in the credentials file, or name the profile that holds them",
+                              shown(), name(), shown(), shown());
+      } else {
+        message = fmt::format("source_profile '{}' of profile '{}' cannot provide credentials: the CLI fails with "
+                              "\"{}\"; fix '{}' or name another profile",
+                              shown(), name(), r.error->message, shown());
+      }
+    }
+    Finding& f = out.report(at(*sp), std::move(message));
+    finish(f, p, *sp);
+    if (s && s != &p) {
+      if (s->config) f.related.push_back({at_section(*s->config_file, *s->config), "the source profile"});
+      else if (s->credentials)
+        f.related.push_back({at_section(*s->credentials_file, *s->credentials), "the source profile"});
+    }
+  }
+
   static void finish(Finding& f, const Profile& p, const Value& sp) {
     f.profile = std::string(p.name);
     f.has_profile = true;

@@ -16,4 +16,17 @@ std::string printable_excerpt(std::string_view s) {
   return i < s.size() ? printable(s.substr(0, i)) + "\xE2\x80\xA6" : printable(s);
 }
 
+KeySet ProfileKeys::defaults_of(const SourceFile& f) {
+  KeySet k;
+  if (!f.parsed) return k;
+  for (std::uint32_t si : f.parsed->defaults_sections) k |= own(*f.parsed, f.parsed->sections[si]);
+  return k;
+}
+
+ProfileKeys::ProfileKeys(const Workspace& ws)
+    : config_(&ws.config),
+      credentials_(&ws.credentials),
+      config_defaults_(defaults_of(ws.config)),
+      credentials_defaults_(defaults_of(ws.credentials)) {}
+
 }  // namespace awslint

@@ -1,11 +1,14 @@
 // Helpers shared by the rules, the misread rules (AWS010-AWS017) above all: which keys the CLI reads,
-// and how a message quotes a name or a value.
+// how a message quotes a name or a value, and which keys a profile has.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "lexer.h"
+#include "model.h"
 
 namespace awslint {
 
@@ -14,5 +17,71 @@ inline bool is_cli_key(std::string_view lower_key) { return is_cli_key(key_id(lo
 
 // printable() of at most 64 code points, then "…" (messages quote values, they do not copy them).
 std::string printable_excerpt(std::string_view s);
+
+// The entry Profile::get(k) reads (the credentials file first) and its text, without building a
+// Value: for loops over every profile that only look at the text.
+struct KeyText {
+  const Entry* entry = nullptr;
+  std::string_view text;
+};
+inline KeyText key_text(const Profile& p, Key k) {
+  for (auto [f, s] : {std::pair{p.credentials_file, p.credentials}, std::pair{p.config_file, p.config}}) {
+    if (!f || !s || !f->parsed) continue;
+    if (const Entry* e = f->parsed->find(*s, k)) return {e, f->parsed->str(e->value)};
+  }
+  return {};
+}
+
+// A set of key ids (Key::Other is never in it).
+struct KeySet {
+  static_assert(static_cast<unsigned>(Key::kCount_) <= 128, "two words of bits");
+  std::uint64_t bits[2] = {0, 0};
+  void add(Key k) {
+    const auto i = static_cast<unsigned>(k);
+    bits[i >> 6] |= std::uint64_t{1} << (i & 63);
+  }
+  bool has(Key k) const {
+    const auto i = static_cast<unsigned>(k);
+    return (bits[i >> 6] >> (i & 63)) & 1;
+  }
+  KeySet& operator|=(const KeySet& o) {
+    bits[0] |= o.bits[0];
+    bits[1] |= o.bits[1];
+    return *this;
+  }
+};
+
+// The keys every profile has, as Profile::has(Key) answers, from one pass over each profile's
+// entries: for rules that ask several keys of every profile (each Profile::has walks two sections).
+// It follows ParsedFile::find(Section, Key): a section's own entries (duplicates aside), then the
+// file's [DEFAULT] entries unless the section is [DEFAULT] itself.
+class ProfileKeys {
+ public:
+  explicit ProfileKeys(const Workspace& ws);
+  KeySet of(const Profile& p) const {
+    KeySet k = section(p.credentials_file, p.credentials);
+    k |= section(p.config_file, p.config);
+    return k;
+  }
+
+ private:
+  KeySet section(const SourceFile* f, const Section* s) const {
+    if (!f || !s || !f->parsed) return {};
+    KeySet k = own(*f->parsed, *s);
+    if (!s->is_defaults) k |= f == config_ ? config_defaults_ : f == credentials_ ? credentials_defaults_ : defaults_of(*f);
+    return k;
+  }
+  static KeySet own(const ParsedFile& pf, const Section& s) {
+    KeySet k;
+    for (const Entry* e = pf.begin(s); e != pf.end(s); ++e)
+      if (e->key_id != Key::Other && !e->duplicate) k.add(e->key_id);
+    return k;
+  }
+  static KeySet defaults_of(const SourceFile& f);
+
+  const SourceFile* config_;
+  const SourceFile* credentials_;
+  KeySet config_defaults_, credentials_defaults_;  // the keys of each file's [DEFAULT] sections
+};
 
 }  // namespace awslint

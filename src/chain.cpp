@@ -281,17 +281,18 @@ class Resolver {
   }
 
   // SharedCredentialProvider / ConfigProvider: the key id turns them on, the secret must follow.
-  bool static_keys(std::optional<Value> (Profile::*get)(std::string_view) const, const Profile& p,
+  // By key id: the string forms look the id up again on every call.
+  bool static_keys(std::optional<Value> (Profile::*get)(Key) const, const Profile& p,
                    std::string_view name, CredentialType type, std::string_view provider, CredentialSource& r) {
-    auto kid = (p.*get)("aws_access_key_id");
+    auto kid = (p.*get)(Key::aws_access_key_id);
     if (!kid) return false;
     found(r, type, name, of(kid));
     r.key_id = mask_key_id(kid->text);
-    if (!(p.*get)("aws_secret_access_key"))
+    if (!(p.*get)(Key::aws_secret_access_key))
       return fail(r, "PartialCredentialsError",
                   fmt::format("Partial credentials found in {}, missing: aws_secret_access_key", provider),
                   std::string(name), of(kid));
-    for (const char* t : {"aws_security_token", "aws_session_token"}) {
+    for (const Key t : {Key::aws_security_token, Key::aws_session_token}) {
       if (auto tok = (p.*get)(t)) {
         r.session_token = of(tok);
         break;
@@ -344,8 +345,7 @@ class Resolver {
              std::string(name), of(sp));
         return;
       }
-      if (visited_set_.count(s) != 0 &&
-          (s != name || !has_static_keys(*sprof))) {
+      if (visited(s) && (s != name || !has_static_keys(*sprof))) {
         std::vector<std::string> reprs;
         for (std::string_view v : visited_) reprs.push_back(py_repr(v));
         fail(r, "InfiniteLoopConfigError",
@@ -355,8 +355,7 @@ class Resolver {
              std::string(name), of(sp));
         return;
       }
-      visited_.push_back(s);
-      visited_set_.insert(s);
+      visit(s);
       // _resolve_credentials_from_profile
       if (has_static_keys(*sprof) || !has_assume_role(*sprof)) {
         if (!profile_providers(sprof, s, false, r)) {
@@ -404,11 +403,22 @@ class Resolver {
   void visit_first(std::string_view name) {
     visited_.assign(1, name);
     visited_set_.clear();
-    visited_set_.insert(name);
+  }
+  // Most walks are a hop or two (and a source profile's resolution is one step): the hash set is
+  // only built once the walk is long enough for linear searches to cost more than it.
+  static constexpr std::size_t kLinearVisits = 16;
+  bool visited(std::string_view s) const {
+    if (visited_.size() <= kLinearVisits) return std::find(visited_.begin(), visited_.end(), s) != visited_.end();
+    return visited_set_.count(s) != 0;
+  }
+  void visit(std::string_view s) {
+    visited_.push_back(s);
+    if (visited_.size() == kLinearVisits + 1) visited_set_.insert(visited_.begin(), visited_.end());
+    else if (visited_.size() > kLinearVisits + 1) visited_set_.insert(s);
   }
 
   std::vector<std::string_view> visited_;            // in order, for InfiniteLoopConfigError's message
-  std::unordered_set<std::string_view> visited_set_;  // the same, for the lookups (chains can be long)
+  std::unordered_set<std::string_view> visited_set_;  // the same once there are many (chains can be long)
 };
 
 }  // namespace
