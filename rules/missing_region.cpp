@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "rule.h"
+#include "rule_text.h"
 #include "text.h"
 
 namespace awslint {
@@ -75,6 +76,7 @@ class MissingRegion final : public Rule {
 
     for (const Profile& p : ws.profiles()) {
       if (!p.config && p.name.starts_with("profile ")) continue;  // never selected: AWS013
+      if (!key_text(p, Key::region).text.empty()) continue;  // the common case, without building a Value
       auto region = p.get(Key::region);
       if (region && !region->text.empty()) continue;
       const std::string name = printable(p.name);
