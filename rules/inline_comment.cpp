@@ -105,9 +105,13 @@ class InlineComment final : public Rule {
         // Messages name the key and where it is; built only for a finding.
         auto where = [&] { return printable_excerpt(pf.str(s.name)); };
         for (const Entry* e = pf.begin(s); e != pf.end(s); ++e) {
+          // A comment needs a '#' or ';' on the line (the lexer's traits): most entries have neither
+          // that nor sub-keys, and are passed over without reading their key.
+          const bool marked = !e->nested && (pf.traits_of(e->line) & trait::kCommentMark);
+          if (!marked && e->n_subs == 0) continue;
           if (pf.kind_of(e->line) != LineKind::Key) continue;
           const std::string_view key = pf.str(e->key);
-          if (!e->nested && (pf.traits_of(e->line) & trait::kCommentMark))
+          if (marked)
             check_value(out, *f, e->line, key, value_on_line(pf, *e), shell_command(key),
                         [&] { return fmt::format("'{}' in section '[{}]'", printable_excerpt(key), where()); });
           for (std::uint32_t i = 0; i < e->n_subs; ++i) {

@@ -70,10 +70,12 @@ class QuotedValue final : public Rule {
       for (const Section& s : pf.sections) {
         auto where = [&] { return printable_excerpt(pf.str(s.name)); };  // for messages only
         for (const Entry* e = pf.begin(s); e != pf.end(s); ++e) {
-          const std::string_view key = pf.str(e->key);
+          // A value in quotes has a quote on its line (the lexer's traits): most lines have none.
           if (e->nested) {
             for (std::uint32_t i = 0; i < e->n_subs; ++i) {
               const SubEntry& sub = pf.subs[e->first_sub + i];
+              if (!(pf.traits_of(sub.line) & trait::kQuote)) continue;  // the sub-value is a slice of its line
+              const std::string_view key = pf.str(e->key);
               const std::string_view sub_key = pf.str(sub.key);
               check_value(out, *f, sub.line, sub_key, sub.value, pf, [&] {
                 return fmt::format("'{}' of the nested block '{}' in section '[{}]'", printable_excerpt(sub_key),
@@ -81,7 +83,8 @@ class QuotedValue final : public Rule {
               });
             }
           } else if (!e->has_continuation && is_cli_key(e->key_id) && e->key_id != Key::credential_process &&
-                     e->key_id != Key::cli_pager) {
+                     e->key_id != Key::cli_pager && (pf.traits_of(*e) & trait::kQuote)) {
+            const std::string_view key = pf.str(e->key);
             check_value(out, *f, e->line, key, e->value, pf,
                         [&] { return fmt::format("'{}' in section '[{}]'", key, where()); });  // a known key
           }
