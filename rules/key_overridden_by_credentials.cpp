@@ -56,24 +56,43 @@ aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 };
 
 class KeyOverriddenByCredentials final : public Rule {
+  static constexpr std::uint32_t kLinearKeys = 16;
+
  public:
   const RuleInfo& info() const override { return kInfo; }
   void check(const Workspace& ws, Sink& out) const override {
     if (!ws.config.ok() || !ws.credentials.ok()) return;
     const ParsedFile& pf = *ws.config.parsed;
     const ParsedFile& cf = *ws.credentials.parsed;
-    std::unordered_map<std::string_view, const Entry*> theirs;  // the credentials section's keys
+    std::unordered_map<std::string_view, const Entry*> theirs;  // the keys of a large credentials section
     for (const Profile& p : ws.profiles()) {
       if (!p.config || !p.credentials) continue;
-      theirs.clear();
-      for (const Entry* e = cf.begin(*p.credentials); e != cf.end(*p.credentials); ++e)
-        if (!e->duplicate) theirs.emplace(cf.str(e->key), e);
+      // A credentials section has a few keys: those are searched in place; a hash map only pays
+      // off for a large one.
+      const Entry* const cred_begin = cf.begin(*p.credentials);
+      const Entry* const cred_end = cf.end(*p.credentials);
+      const bool linear = p.credentials->n_entries <= kLinearKeys;
+      if (!linear) {
+        theirs.clear();
+        for (const Entry* e = cred_begin; e != cred_end; ++e)
+          if (!e->duplicate) theirs.emplace(cf.str(e->key), e);
+      }
       for (const Entry* e = pf.begin(*p.config); e != pf.end(*p.config); ++e) {
         if (e->duplicate) continue;  // the first one is the value (and AWS002 reports the file)
-        const std::string_view key = pf.str(e->key);
-        auto it = theirs.find(key);
-        const Entry* t = it != theirs.end() ? it->second : cf.find_default(key);  // [DEFAULT] of the file
+        const Entry* t = nullptr;
+        if (linear) {
+          // The first entry with the key, as the map keeps it. Keys with an id are compared by id
+          // (the id is a function of the lower-cased key).
+          for (const Entry* c = cred_begin; c != cred_end && !t; ++c)
+            if (!c->duplicate && c->key_id == e->key_id && (e->key_id != Key::Other || cf.str(c->key) == pf.str(e->key)))
+              t = c;
+        } else if (auto it = theirs.find(pf.str(e->key)); it != theirs.end()) {
+          t = it->second;
+        }
+        if (!t && !cf.defaults_sections.empty())  // [DEFAULT] of the file
+          t = e->key_id != Key::Other ? cf.find_default(e->key_id) : cf.find_default(pf.str(e->key));
         if (!t) continue;
+        const std::string_view key = pf.str(e->key);
         const std::string_view mine = pf.str(e->value), used = cf.str(t->value);
         if (mine == used) continue;
         std::string values;
