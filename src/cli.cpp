@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "dump.h"
 #include "engine.h"
+#include "parallel.h"
 #include "report.h"
 #include "resolve.h"
 #include "settings.h"
@@ -381,6 +382,10 @@ int run_impl(Run& R, int argc, char** argv) {
   app.add_option("--config-file", opt.settings_file, "awslint's own settings (default: .awslint.ini here or above)")
       ->group(g_rules);
   app.add_flag("--no-config", opt.no_settings, "ignore .awslint.ini")->group(g_rules);
+  app.add_option("-j,--jobs", opt.jobs,
+                 "threads for inputs of 1 MiB and more (default: the CPUs available, at most 8; 1: one thread)")
+      ->check(CLI::Range(1u, 1024u))
+      ->group(g_in);
   bool skip_missing = false;
   app.add_flag("--skip-missing", skip_missing,
                "exit 0 and print nothing when no config or credentials file is found")
@@ -409,6 +414,7 @@ int run_impl(Run& R, int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return usage_error(e.what(), "run 'awslint --help' for the options");
   }
+  if (opt.jobs) set_jobs(*opt.jobs);
   if (c_dump->parsed()) opt.command = "dump";
   if (c_resolve->parsed()) opt.command = "resolve";
   if (c_rules->parsed()) opt.command = "rules";

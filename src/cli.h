@@ -20,6 +20,7 @@ struct Options {
   std::optional<std::string> settings_file;  // --config-file
   bool no_settings = false;                  // --no-config
   bool show_secrets = false;                 // dump
+  std::optional<unsigned> jobs;              // --jobs
   std::string explain_id;
 };
 

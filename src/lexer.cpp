@@ -11,6 +11,7 @@
 #endif
 
 #include "name_index.h"
+#include "parallel.h"
 #include "text.h"
 
 namespace awslint {
@@ -209,52 +210,111 @@ inline bool ascii_blank(char c) { return c == ' ' || c == '\t'; }
 
 }  // namespace
 
+// Reads the lines of f_ (its text, lines and line kinds) and writes what it finds to o_. The
+// serial lexer has o_ == f_; a part of a file lexed on another thread writes to a scratch
+// ParsedFile (o_) that absorb() then appends to the whole (see lex()).
 class Lexer {
  public:
-  explicit Lexer(ParsedFile& f) : f_(f) {}
+  explicit Lexer(ParsedFile& f) : f_(f), o_(f) {}
+  Lexer(ParsedFile& f, ParsedFile& out, bool defer_section_index)
+      : f_(f), o_(out), defer_section_index_(defer_section_index) {}
 
-  void run() {
+  // Splits the lines, finds the encoding problems, sizes the line kinds.
+  void prepare() {
     split_lines();
     const std::string_view text = f_.text;
     f_.invalid_utf8_offset = first_invalid_utf8(text);
     f_.has_bom = text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0;
-    std::uint32_t invalid_line = 0;
     if (f_.invalid_utf8_offset != std::string::npos) {
       auto it = std::upper_bound(f_.lines.begin(), f_.lines.end(), f_.invalid_utf8_offset,
                                  [](std::size_t off, const Line& l) { return off < l.off; });
-      invalid_line = static_cast<std::uint32_t>(it - f_.lines.begin());
-      Issue is{IssueKind::InvalidEncoding, invalid_line,
-               column_of(f_.line_text(invalid_line), f_.invalid_utf8_offset - f_.lines[invalid_line - 1].off)};
+      invalid_line_ = static_cast<std::uint32_t>(it - f_.lines.begin());
+      Issue is{IssueKind::InvalidEncoding, invalid_line_,
+               column_of(f_.line_text(invalid_line_), f_.invalid_utf8_offset - f_.lines[invalid_line_ - 1].off)};
       is.detail = fmt_byte(static_cast<unsigned char>(text[f_.invalid_utf8_offset]));
       issues_.push_back(std::move(is));
     }
     f_.line_kinds.reserve(f_.lines.size());
     big_hint(f_.line_kinds, f_.lines.size());
     f_.line_kinds.assign(f_.lines.size(), LineKind::Blank);
+  }
 
+  // Lexes lines [first, last] (1-based) as if the lines before did not exist: the caller only
+  // starts a part other than the first at a section header, where configparser's state is reset
+  // (no open option, indentation 0, a new section).
+  void lex_lines(std::uint32_t first, std::uint32_t last) {
+    const std::uint32_t count = last + 1 - first;
     // Reserve from the line count: no vector ever grows by copying (untouched capacity costs no
     // memory), so the lexer does no per-line allocation.
-    f_.entries.reserve(f_.lines.size());
-    f_.sections.reserve(f_.lines.size() / 2 + 1);
-    section_index_.reserve(f_.lines.size() / 8 + 1);
-    for (std::uint32_t i = 0; i < f_.lines.size(); ++i) {
-      line(i + 1);
+    o_.entries.reserve(o_.entries.size() + count);
+    o_.sections.reserve(o_.sections.size() + count / 2 + 1);
+    if (!defer_section_index_) section_index_.reserve(count / 8 + 1);
+    range_first_ = first;
+    range_lines_ = count;
+    for (std::uint32_t l = first; l <= last; ++l) {
+      line(l);
       // The traits above the kind (ParsedFile::kind_of / traits_of).
-      LineKind& k = f_.line_kinds[i];
+      LineKind& k = f_.line_kinds[l - 1];
       k = static_cast<LineKind>(static_cast<std::uint8_t>(k) | static_cast<std::uint8_t>(traits_ << 3));
     }
     finish_entry();
-    finish_section(static_cast<std::uint32_t>(f_.lines.size()));
+    finish_section(last);
+  }
+
+  // Appends a later part (lexed by `b` into `bo`) to o_: indexes shifted, its section names
+  // checked against those before it (duplicate sections are found here, in file order).
+  // The caller has made sure that [DEFAULT] sections are not in two parts.
+  void absorb(Lexer& b, ParsedFile& bo) {
+    const auto e0 = static_cast<std::uint32_t>(o_.entries.size());
+    const auto s0 = static_cast<std::uint32_t>(o_.sections.size());
+    const auto sub0 = static_cast<std::uint32_t>(o_.subs.size());
+    const auto a0 = static_cast<std::uint32_t>(o_.arena_.size());
+    o_.arena_.append(bo.arena_);
+    const auto shift = [a0](Str& x) {
+      if (x.off & Str::kArena) x.off += a0;
+    };
+    o_.entries.reserve(o_.entries.size() + bo.entries.size());
+    big_hint(o_.entries.data() + o_.entries.size(), bo.entries.size() * sizeof(Entry));
+    for (Entry e : bo.entries) {
+      shift(e.key);
+      shift(e.value);
+      if (e.n_subs) e.first_sub += sub0;
+      o_.entries.push_back(e);
+    }
+    o_.subs.insert(o_.subs.end(), bo.subs.begin(), bo.subs.end());
+    o_.sections.reserve(o_.sections.size() + bo.sections.size());
+    for (std::uint32_t i = 0; i < bo.sections.size(); ++i) {
+      Section s = bo.sections[i];
+      s.first_entry += e0;
+      const std::uint32_t idx = s0 + i;
+      o_.sections.push_back(s);
+      if (s.is_defaults) o_.defaults_sections.push_back(idx);
+      else index_section(o_.sections.back(), idx);
+    }
+    for (int k = 0; k < 4; ++k) o_.key_mask_[k] |= bo.key_mask_[k];
+    issues_.insert(issues_.end(), std::make_move_iterator(b.issues_.begin()), std::make_move_iterator(b.issues_.end()));
+    for (auto& [entry_index, issue] : b.nested_issues_) nested_issues_.push_back({entry_index + e0, std::move(issue)});
+    rejected_ = rejected_ || b.rejected_;
+  }
+
+  // After the last line (of the last part): what needs the whole file.
+  void finish() {
     check_nested_defaults();
-    if (invalid_line) {
+    if (invalid_line_) {
       // The decoder fails at that line: mark it (the rest is still read, to lint what we can).
-      LineKind& k = f_.line_kinds[invalid_line - 1];
+      LineKind& k = f_.line_kinds[invalid_line_ - 1];
       k = static_cast<LineKind>((static_cast<std::uint8_t>(k) & ~7u) | static_cast<std::uint8_t>(LineKind::NotDecodable));
     }
     std::stable_sort(issues_.begin(), issues_.end(),
                      [](const Issue& a, const Issue& b) { return a.line != b.line ? a.line < b.line : a.col < b.col; });
     f_.issues = std::move(issues_);
     f_.rejected = rejected_ || !f_.issues.empty();
+  }
+
+  void run() {
+    prepare();
+    if (!f_.lines.empty()) lex_lines(1, static_cast<std::uint32_t>(f_.lines.size()));
+    finish();
   }
 
  private:
@@ -381,8 +441,8 @@ class Lexer {
       kind = LineKind::Continuation;
       pieces_.push_back({lineno, static_cast<std::uint32_t>(value.data() - f_.text.data()),
                          static_cast<std::uint32_t>(value.size())});
-      f_.entries[open_].end_line = lineno;
-      f_.entries[open_].has_continuation = true;
+      o_.entries[open_].end_line = lineno;
+      o_.entries[open_].has_continuation = true;
       return;
     }
     indent_level_ = indent;
@@ -456,7 +516,7 @@ class Lexer {
     }
     std::string_view lk;
     if (lowered) {
-      e.key = f_.intern(lower_buf_);
+      e.key = o_.intern(lower_buf_);
       lk = lower_buf_;
     } else {
       e.key = {static_cast<std::uint32_t>(key.data() - f_.text.data()), static_cast<std::uint32_t>(key.size())};
@@ -465,14 +525,14 @@ class Lexer {
     e.key_id = key_id(lk);
     {
       const auto ki = static_cast<unsigned>(e.key_id);
-      f_.key_mask_[ki >> 6] |= std::uint64_t{1} << (ki & 63);
+      o_.key_mask_[ki >> 6] |= std::uint64_t{1} << (ki & 63);
     }
     e.value = {static_cast<std::uint32_t>(val.data() - f_.text.data()), static_cast<std::uint32_t>(val.size())};
     e.line = e.end_line = lineno;
     e.key_col = static_cast<std::uint16_t>(std::min<std::uint32_t>(indent + 1, 65535));
     e.value_col = ascii_ ? static_cast<std::uint32_t>(val.data() - raw.data()) + 1
                          : column_of(raw, static_cast<std::size_t>(val.data() - raw.data()));
-    const std::uint32_t idx = static_cast<std::uint32_t>(f_.entries.size());
+    const std::uint32_t idx = static_cast<std::uint32_t>(o_.entries.size());
     // DuplicateOptionError: the same (section, lower-cased key) twice.
     if (const Entry* first = find_in_current(lk, e.key_id)) {
       e.duplicate = true;
@@ -480,8 +540,8 @@ class Lexer {
       is.detail = printable(lk);
       issues_.push_back(std::move(is));
     }
-    big_hint_push(f_.entries, static_cast<double>(f_.entries.size() + 1) * f_.lines.size() / lineno, entries_hint_);
-    f_.entries.push_back(e);
+    big_hint_push(o_.entries, expected(o_.entries.size() + 1, lineno), entries_hint_);
+    o_.entries.push_back(e);
     remember_key(idx);
     open_ = idx;
     pieces_.clear();
@@ -499,24 +559,16 @@ class Lexer {
     s.col = ascii_ ? static_cast<std::uint32_t>(value.data() - raw.data()) + 1
                    : column_of(raw, static_cast<std::size_t>(value.data() - raw.data()));
     s.name_col = s.col + 1;
-    s.first_entry = static_cast<std::uint32_t>(f_.entries.size());
+    s.first_entry = static_cast<std::uint32_t>(o_.entries.size());
     s.trailing_text = close + 1 != value.size();
-    const std::uint32_t idx = static_cast<std::uint32_t>(f_.sections.size());
+    const std::uint32_t idx = static_cast<std::uint32_t>(o_.sections.size());
     if (name == "DEFAULT") {
       s.is_defaults = true;
-      f_.defaults_sections.push_back(idx);
-    } else {
-      const std::uint32_t at = section_index_.emplace(name, idx, [&](std::uint32_t k) { return f_.str(f_.sections[k].name); });
-      if (at != idx) {
-        s.duplicate = true;
-        const Section& first = f_.sections[at];
-        Issue is{IssueKind::DuplicateSection, lineno, s.col, first.line, first.col};
-        is.detail = printable(name);
-        issues_.push_back(std::move(is));
-      }
+      o_.defaults_sections.push_back(idx);
     }
-    big_hint_push(f_.sections, static_cast<double>(f_.sections.size() + 1) * f_.lines.size() / lineno, sections_hint_);
-    f_.sections.push_back(s);
+    big_hint_push(o_.sections, expected(o_.sections.size() + 1, lineno), sections_hint_);
+    o_.sections.push_back(s);
+    if (!s.is_defaults && !defer_section_index_) index_section(o_.sections.back(), idx);
     have_section_ = true;
     cur_section_ = idx;
     key_set_.clear();
@@ -524,30 +576,55 @@ class Lexer {
     std::fill(std::begin(seen_), std::end(seen_), 0);
   }
 
+  // DuplicateSectionError: a name seen before (sections of o_ up to idx are in the index).
+  void index_section(Section& s, std::uint32_t idx) {
+    const std::string_view name = f_.text.view().substr(s.name.off, s.name.len);
+    const std::uint32_t at =
+        section_index_.emplace(name, idx, [&](std::uint32_t k) { return str(o_.sections[k].name); });
+    if (at == idx) return;
+    s.duplicate = true;
+    const Section& first = o_.sections[at];
+    Issue is{IssueKind::DuplicateSection, s.line, s.col, first.line, first.col};
+    is.detail = printable(name);
+    issues_.push_back(std::move(is));
+  }
+
+  // A string of o_: the arena is o_'s, the text is f_'s.
+  std::string_view str(Str x) const {
+    if (x.off & Str::kArena) return std::string_view(o_.arena_).substr(x.off & ~Str::kArena, x.len);
+    return f_.text.view().substr(x.off, x.len);
+  }
+
+  // How many elements a vector filled along the lines is expected to hold at the end of the range,
+  // having `n` at line `lineno` (for big_hint_push).
+  double expected(std::size_t n, std::uint32_t lineno) const {
+    return static_cast<double>(n) * range_lines_ / (lineno + 1 - range_first_);
+  }
+
   // Closes the current section; its last line is `last` (the line before the next header).
   void finish_section(std::uint32_t last) {
     if (!have_section_) return;
-    Section& s = f_.sections[cur_section_];
-    s.n_entries = static_cast<std::uint32_t>(f_.entries.size()) - s.first_entry;
+    Section& s = o_.sections[cur_section_];
+    s.n_entries = static_cast<std::uint32_t>(o_.entries.size()) - s.first_entry;
     s.end_line = std::max(s.line, last);
   }
 
   // Keys seen in the current section (all [DEFAULT] sections share one).
-  static bool same_key(const ParsedFile& f, const Entry& e, std::string_view key, Key id) {
+  bool same_key(const Entry& e, std::string_view key, Key id) const {
     if (e.key_id != id) return false;
-    return id != Key::Other || f.str(e.key) == key;
+    return id != Key::Other || str(e.key) == key;
   }
 
   const Entry* find_in_current(std::string_view key, Key id) {
-    const Section& s = f_.sections[cur_section_];
+    const Section& s = o_.sections[cur_section_];
     if (s.is_defaults) {
-      for (std::uint32_t di : f_.defaults_sections) {
-        const Section& d = f_.sections[di];
-        const std::uint32_t n = di == cur_section_ ? static_cast<std::uint32_t>(f_.entries.size()) - d.first_entry
+      for (std::uint32_t di : o_.defaults_sections) {
+        const Section& d = o_.sections[di];
+        const std::uint32_t n = di == cur_section_ ? static_cast<std::uint32_t>(o_.entries.size()) - d.first_entry
                                                    : d.n_entries;
         for (std::uint32_t k = 0; k < n; ++k) {
-          const Entry& e = f_.entries[d.first_entry + k];
-          if (!e.duplicate && same_key(f_, e, key, id)) return &e;
+          const Entry& e = o_.entries[d.first_entry + k];
+          if (!e.duplicate && same_key(e, key, id)) return &e;
         }
       }
       return nullptr;
@@ -555,38 +632,38 @@ class Lexer {
     // A known key not seen in this section yet: no scan (the common case).
     if (id != Key::Other && !((seen_[static_cast<unsigned>(id) >> 6] >> (static_cast<unsigned>(id) & 63)) & 1))
       return nullptr;
-    const std::uint32_t n = static_cast<std::uint32_t>(f_.entries.size()) - s.first_entry;
+    const std::uint32_t n = static_cast<std::uint32_t>(o_.entries.size()) - s.first_entry;
     if (n < kLinearLimit) {
       for (std::uint32_t k = 0; k < n; ++k) {
-        const Entry& e = f_.entries[s.first_entry + k];
-        if (!e.duplicate && same_key(f_, e, key, id)) return &e;
+        const Entry& e = o_.entries[s.first_entry + k];
+        if (!e.duplicate && same_key(e, key, id)) return &e;
       }
       return nullptr;
     }
     if (!key_set_active_) {
       key_set_active_ = true;
       for (std::uint32_t k = 0; k < n; ++k) {
-        const Entry& e = f_.entries[s.first_entry + k];
-        if (!e.duplicate) key_set_.emplace(std::string(f_.str(e.key)), s.first_entry + k);
+        const Entry& e = o_.entries[s.first_entry + k];
+        if (!e.duplicate) key_set_.emplace(std::string(str(e.key)), s.first_entry + k);
       }
     }
     auto it = key_set_.find(std::string(key));
-    return it == key_set_.end() ? nullptr : &f_.entries[it->second];
+    return it == key_set_.end() ? nullptr : &o_.entries[it->second];
   }
 
   void remember_key(std::uint32_t idx) {
-    const Entry& e = f_.entries[idx];
+    const Entry& e = o_.entries[idx];
     if (!e.duplicate) {
       const auto ki = static_cast<unsigned>(e.key_id);
       seen_[ki >> 6] |= std::uint64_t{1} << (ki & 63);
     }
-    if (key_set_active_ && !e.duplicate) key_set_.emplace(std::string(f_.str(e.key)), idx);
+    if (key_set_active_ && !e.duplicate) key_set_.emplace(std::string(str(e.key)), idx);
   }
 
   // _join_multiline_values, then botocore's _parse_nested for values that start with '\n'.
   void finish_entry() {
     if (open_ == kNone) return;
-    Entry& e = f_.entries[open_];
+    Entry& e = o_.entries[open_];
     const std::uint32_t entry_index = open_;
     open_ = kNone;
     if (pieces_.size() <= 1) return;  // single line: the value is a slice of the text
@@ -601,11 +678,11 @@ class Lexer {
     }
     // rstrip() of the joined value: pieces are stripped lines, so only '\n's could trail; the
     // loop above already dropped them. A first piece that is empty makes a leading '\n'.
-    e.value = f_.intern(join_buf_);
+    e.value = o_.intern(join_buf_);
     if (pieces_[0].len != 0) return;
     // Nested block.
     e.nested = true;
-    e.first_sub = static_cast<std::uint32_t>(f_.subs.size());
+    e.first_sub = static_cast<std::uint32_t>(o_.subs.size());
     for (std::size_t i = 1; i < n; ++i) {
       const Piece& p = pieces_[i];
       if (p.len == 0) continue;
@@ -620,7 +697,7 @@ class Lexer {
             e.nested_error = true;
             Issue is{IssueKind::InvalidNested, p.line,
                      column_of(line_raw, static_cast<std::size_t>(sp.data() - line_raw.data()))};
-            is.detail = printable(f_.str(e.key));
+            is.detail = printable(str(e.key));
             is.related_line = e.line;
             is.related_col = e.key_col;
             nested_issues_.push_back({entry_index, std::move(is)});
@@ -634,7 +711,7 @@ class Lexer {
         s.value = {static_cast<std::uint32_t>(sv.data() - f_.text.data()), static_cast<std::uint32_t>(sv.size())};
         s.line = p.line;
         s.col = column_of(line_raw, static_cast<std::size_t>(sk.data() - line_raw.data()));
-        f_.subs.push_back(s);
+        o_.subs.push_back(s);
       };
       // str.splitlines() also breaks at \v, \f, \x1c-\x1e, \x85, U+2028 and U+2029: only a line
       // with control or non-ASCII bytes can hold one.
@@ -644,17 +721,17 @@ class Lexer {
         sub_line(piece);
       }
     }
-    e.n_subs = static_cast<std::uint32_t>(f_.subs.size()) - e.first_sub;
+    e.n_subs = static_cast<std::uint32_t>(o_.subs.size()) - e.first_sub;
   }
 
   // A nested value that botocore cannot parse rejects the file when botocore reads it: always in a
   // regular section; in [DEFAULT] only if some section inherits it (does not set the key itself).
   void check_nested_defaults() {
     for (auto& [entry_index, issue] : nested_issues_) {
-      const Entry& e = f_.entries[entry_index];
+      const Entry& e = o_.entries[entry_index];
       bool in_defaults = false;
-      for (std::uint32_t di : f_.defaults_sections) {
-        const Section& d = f_.sections[di];
+      for (std::uint32_t di : o_.defaults_sections) {
+        const Section& d = o_.sections[di];
         if (entry_index >= d.first_entry && entry_index < d.first_entry + d.n_entries) in_defaults = true;
       }
       if (!in_defaults) {
@@ -662,13 +739,13 @@ class Lexer {
         continue;
       }
       if (e.duplicate) continue;
-      const std::string_view key = f_.str(e.key);
+      const std::string_view key = str(e.key);
       bool inherited = false;
-      for (const Section& s : f_.sections) {
+      for (const Section& s : o_.sections) {
         if (s.is_defaults || s.duplicate) continue;
         bool own = false;
-        for (const Entry* o = f_.begin(s); o != f_.end(s); ++o)
-          if (!o->duplicate && f_.str(o->key) == key) own = true;
+        for (const Entry* o = o_.begin(s); o != o_.end(s); ++o)
+          if (!o->duplicate && str(o->key) == key) own = true;
         if (!own) inherited = true;
       }
       if (inherited) issues_.push_back(std::move(issue));
@@ -681,7 +758,11 @@ class Lexer {
   static constexpr std::uint32_t kNone = UINT32_MAX;
   static constexpr std::uint32_t kLinearLimit = 16;
 
-  ParsedFile& f_;
+  ParsedFile& f_;  // the text, its lines and line kinds
+  ParsedFile& o_;  // sections, entries, subs, arena, key mask (== f_ unless a later part)
+  bool defer_section_index_ = false;  // a later part: absorb() indexes its sections
+  std::uint32_t range_first_ = 1, range_lines_ = 1;  // the lines lex_lines() reads
+  std::uint32_t invalid_line_ = 0;  // the line of the first invalid UTF-8 byte (0: none)
   std::vector<Issue> issues_;
   bool rejected_ = false;
   bool have_section_ = false;
@@ -701,13 +782,88 @@ class Lexer {
   std::vector<std::pair<std::uint32_t, Issue>> nested_issues_;
 };
 
-std::unique_ptr<ParsedFile> lex(BigText text) {
+namespace {
+
+// Where later parts may start: the first section header at or after each 1/parts of the lines.
+// A line that starts with '[' and has a ']' at index 2 or later is a header whatever came before
+// (no indentation, so never a continuation; SECTCRE matches), so configparser's state there is the
+// same as at the start of a file that has seen a section. Returns the first line of each later part.
+std::vector<std::uint32_t> split_points(const ParsedFile& f, unsigned parts) {
+  std::vector<std::uint32_t> at;
+  const auto n = static_cast<std::uint32_t>(f.lines.size());
+  for (unsigned k = 1; k < parts; ++k) {
+    std::uint32_t l = static_cast<std::uint32_t>(static_cast<std::uint64_t>(n) * k / parts) + 1;
+    if (!at.empty() && l <= at.back()) l = at.back() + 1;
+    const std::uint32_t stop = static_cast<std::uint32_t>(static_cast<std::uint64_t>(n) * (k + 1) / parts);
+    for (; l <= stop; ++l) {
+      const std::string_view t = f.line_text(l);
+      if (t.size() >= 3 && t[0] == '[') {
+        const std::size_t close = t.rfind(']');
+        if (close != std::string_view::npos && close >= 2) break;
+      }
+    }
+    if (l <= stop && l > 1) at.push_back(l);
+  }
+  return at;
+}
+
+}  // namespace
+
+std::unique_ptr<ParsedFile> lex(BigText text, unsigned parts) {
   auto f = std::make_unique<ParsedFile>();
   f->text = std::move(text);
-  Lexer(*f).run();
+  if (parts == 0) parts = f->text.size() >= kParallelMinBytes ? jobs() : 1;
+  if (parts <= 1) {
+    Lexer(*f).run();
+    return f;
+  }
+  Lexer whole(*f);
+  whole.prepare();
+  // A file the decoder rejects is read serially (the encoding issue and the lines after it).
+  const std::vector<std::uint32_t> at =
+      f->invalid_utf8_offset == std::string::npos ? split_points(*f, parts) : std::vector<std::uint32_t>{};
+  const auto n = static_cast<std::uint32_t>(f->lines.size());
+  if (at.empty()) {
+    if (n) whole.lex_lines(1, n);
+    whole.finish();
+    return f;
+  }
+  // Part 0 goes straight into f; part k into scratch[k - 1], appended in order afterwards.
+  std::vector<std::unique_ptr<ParsedFile>> scratch(at.size());
+  std::vector<std::unique_ptr<Lexer>> lexers(at.size());
+  for (std::size_t k = 0; k < at.size(); ++k) {
+    scratch[k] = std::make_unique<ParsedFile>();
+    lexers[k] = std::make_unique<Lexer>(*f, *scratch[k], true);
+  }
+  parallel_for(at.size() + 1, static_cast<unsigned>(at.size() + 1), [&](std::size_t k) {
+    if (k == 0) return whole.lex_lines(1, at[0] - 1);
+    lexers[k - 1]->lex_lines(at[k - 1], k < at.size() ? at[k] - 1 : n);
+  });
+  // [DEFAULT] sections share one dict: a duplicate key is looked for in all of them, so a part
+  // cannot be lexed without the [DEFAULT] sections before it. Rare: such a file is lexed again,
+  // serially.
+  unsigned parts_with_defaults = !f->defaults_sections.empty();
+  for (const auto& sp : scratch) parts_with_defaults += !sp->defaults_sections.empty();
+  if (parts_with_defaults > 1) {
+    BigText t = std::move(f->text);
+    lexers.clear();
+    scratch.clear();
+    auto g = std::make_unique<ParsedFile>();
+    g->text = std::move(t);
+    Lexer(*g).run();
+    return g;
+  }
+  for (std::size_t k = 0; k < at.size(); ++k) {
+    whole.absorb(*lexers[k], *scratch[k]);
+    lexers[k].reset();
+    scratch[k].reset();  // its memory goes before the next part is copied
+  }
+  whole.finish();
   return f;
 }
 
-std::unique_ptr<ParsedFile> lex(std::string_view text) { return lex(BigText(text)); }
+std::unique_ptr<ParsedFile> lex(std::string_view text, unsigned parts) { return lex(BigText(text), parts); }
+
+std::vector<std::uint32_t> lex_split_points(const ParsedFile& f, unsigned parts) { return split_points(f, parts); }
 
 }  // namespace awslint

@@ -274,9 +274,15 @@ class ParsedFile {
   std::uint64_t key_mask_[4] = {0, 0, 0, 0};  // bit per Key present in some entry
 };
 
-// Reads text in the CLI's dialect. Never throws on content.
-std::unique_ptr<ParsedFile> lex(BigText text);
-std::unique_ptr<ParsedFile> lex(std::string_view text);  // copies the text
+// Reads text in the CLI's dialect. Never throws on content. `parts`: 0 lexes a file of
+// kParallelMinBytes and more in jobs() parts on as many threads (the result is the same as the
+// serial one, field by field), a smaller one serially; n > 0 uses at most n parts (tests).
+std::unique_ptr<ParsedFile> lex(BigText text, unsigned parts = 0);
+std::unique_ptr<ParsedFile> lex(std::string_view text, unsigned parts = 0);  // copies the text
+
+// Where lex(text, parts) starts its later parts in a file whose lines are split (the first line
+// of each; empty: lexed serially). For tests.
+std::vector<std::uint32_t> lex_split_points(const ParsedFile& f, unsigned parts);
 
 // Column (1-based, in code points) of byte offset `byte` within a line.
 std::uint32_t column_of(std::string_view line, std::size_t byte);

@@ -6,6 +6,7 @@ set(_awslint_fuzz_dir ${CMAKE_CURRENT_SOURCE_DIR}/fuzz)
 foreach(harness lexer pipeline)
   add_executable(fuzz_${harness}_replay ${_awslint_fuzz_dir}/fuzz_${harness}.cpp ${_awslint_fuzz_dir}/replay_main.cpp)
   target_link_libraries(fuzz_${harness}_replay PRIVATE awslint_core)
+  target_include_directories(fuzz_${harness}_replay PRIVATE ${CMAKE_CURRENT_LIST_DIR}/common)
   add_test(NAME fuzz_regressions_${harness}
            COMMAND fuzz_${harness}_replay ${_awslint_fuzz_dir}/regressions/${harness})
   add_test(NAME fuzz_corpus_${harness}

@@ -1,5 +1,5 @@
 // libFuzzer harness: one file through the lexer and the model.
-//   the input -> lex() -> every accessor of the ParsedFile -> Workspace (as the config file, then as
+//   the input -> lex() (serially, and in 2 and 3 parts: the same) -> every accessor of the ParsedFile -> Workspace (as the config file, then as
 //   the credentials file) -> build() -> dump_json (masked and unmasked) and describe_issue.
 // Built with AWSLINT_FUZZ=ON (clang, -fsanitize=fuzzer,address,undefined); in ordinary builds the
 // same function is linked with replay_main.cpp so that tests/fuzz/regressions/ runs under ctest.
@@ -12,6 +12,7 @@
 #include "dump.h"
 #include "lexer.h"
 #include "model.h"
+#include "parse_compare.h"
 
 namespace {
 
@@ -86,6 +87,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (pf->text != in) std::abort();  // the raw bytes are kept as they were
     volatile std::size_t sink = walk(*pf);
     (void)sink;
+    // Lexed in parts (threads), the file must come out exactly as lexed serially.
+    for (unsigned parts : {2u, 3u}) {
+      auto pp = lex(std::string(in), parts);
+      if (!test::parse_difference(*pf, *pp).empty()) std::abort();
+    }
   }
   as_file(in, FileKind::Config);
   as_file(in, FileKind::Credentials);
