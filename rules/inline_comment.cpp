@@ -101,6 +101,7 @@ class InlineComment final : public Rule {
     for (const SourceFile* f : {&ws.config, &ws.credentials}) {
       if (!f->ok()) continue;
       const ParsedFile& pf = *f->parsed;
+      if (!(entry_line_traits(pf) & trait::kCommentMark)) continue;  // no '#' or ';' in any key or value
       for (const Section& s : pf.sections) {
         // Messages name the key and where it is; built only for a finding.
         auto where = [&] { return printable_excerpt(pf.str(s.name)); };

@@ -67,6 +67,7 @@ class QuotedValue final : public Rule {
     for (const SourceFile* f : {&ws.config, &ws.credentials}) {
       if (!f->ok()) continue;
       const ParsedFile& pf = *f->parsed;
+      if (!(entry_line_traits(pf) & trait::kQuote)) continue;  // no quote in any key or value
       for (const Section& s : pf.sections) {
         auto where = [&] { return printable_excerpt(pf.str(s.name)); };  // for messages only
         for (const Entry* e = pf.begin(s); e != pf.end(s); ++e) {

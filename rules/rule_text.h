@@ -18,6 +18,11 @@ inline bool is_cli_key(std::string_view lower_key) { return is_cli_key(key_id(lo
 // printable() of at most 64 code points, then "…" (messages quote values, they do not copy them).
 std::string printable_excerpt(std::string_view s);
 
+// The OR of the traits (trait:: bits) of the lines entries may be read from: every line but
+// comments and section headers. A rule looking for a rare character in keys and values skips a
+// whole file without it.
+std::uint8_t entry_line_traits(const ParsedFile& pf);
+
 // The entry Profile::get(k) reads (the credentials file first) and its text, without building a
 // Value: for loops over every profile that only look at the text.
 struct KeyText {
@@ -35,6 +40,7 @@ inline KeyText key_text(const Profile& p, Key k) {
 // A set of key ids (Key::Other is never in it).
 struct KeySet {
   static_assert(static_cast<unsigned>(Key::kCount_) <= 128, "two words of bits");
+  static_assert(static_cast<unsigned>(Key::Other) == 0, "bit 0 is cleared as Key::Other");
   std::uint64_t bits[2] = {0, 0};
   void add(Key k) {
     const auto i = static_cast<unsigned>(k);
@@ -72,9 +78,18 @@ class ProfileKeys {
     return k;
   }
   static KeySet own(const ParsedFile& pf, const Section& s) {
+    // Bits in locals and the bounds read once: stores into the result could alias the entries as
+    // far as the compiler knows, and would make it reload both on every entry.
+    std::uint64_t lo = 0, hi = 0;
+    const Entry* const end = pf.end(s);
+    for (const Entry* e = pf.begin(s); e != end; ++e) {
+      if (e->duplicate) continue;
+      const auto i = static_cast<unsigned>(e->key_id);
+      (i < 64 ? lo : hi) |= std::uint64_t{1} << (i & 63);
+    }
     KeySet k;
-    for (const Entry* e = pf.begin(s); e != pf.end(s); ++e)
-      if (e->key_id != Key::Other && !e->duplicate) k.add(e->key_id);
+    k.bits[0] = lo & ~std::uint64_t{1};  // Key::Other (0) is no key id
+    k.bits[1] = hi;
     return k;
   }
   static KeySet defaults_of(const SourceFile& f);
