@@ -40,6 +40,15 @@ void big_hint(const void* p, std::size_t bytes) noexcept {
 #endif
 }
 
+void big_discard(const void* p, std::size_t bytes, std::size_t block_bytes) noexcept {
+  if (!p || block_bytes < kHuge) return;
+  constexpr std::uintptr_t kPage = 4096;
+  const auto start = reinterpret_cast<std::uintptr_t>(p);
+  const std::uintptr_t from = (start + kPage - 1) & ~(kPage - 1);
+  const std::uintptr_t to = (start + bytes) & ~(kPage - 1);
+  if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+}
+
 void big_free(void* p, std::size_t bytes) noexcept {
   if (!p) return;
   if (bytes < kHuge) {

@@ -20,6 +20,10 @@ namespace awslint {
 
 void* big_alloc(std::size_t bytes);
 void big_free(void* p, std::size_t bytes) noexcept;
+// The pages wholly inside [p, p + bytes) of a big_alloc block of `block_bytes` will not be read
+// again: their memory goes back to the system now (the block stays mapped; a page read later would
+// be zero). Nothing happens for blocks under 2 MiB (they come from malloc).
+void big_discard(const void* p, std::size_t bytes, std::size_t block_bytes) noexcept;
 // [p, p + bytes) will be written: its whole 2 MiB blocks may use huge pages. Call before writing.
 void big_hint(const void* p, std::size_t bytes) noexcept;
 template <class T, class A>

@@ -48,7 +48,10 @@ const std::vector<ManGroup>& man_options() {
          "Warn about credentials that expire within this time (15m, 1h, 90s; default 15m)."},
         {"--skip-missing", "",
          "Exit 0 and print nothing when neither a config nor a credentials file is found (the pre-commit "
-         "awslint-home hook uses it on machines without ~/.aws)."}}},
+         "awslint-home hook uses it on machines without ~/.aws)."},
+        {"-j, --jobs", "N",
+         "Threads for inputs of 1 MiB and more (default: the CPUs available, at most 8; 1: a single thread). "
+         "Smaller inputs never start a thread, and the output is the same with any number."}}},
       {"Output",
        {{"--format", "FORMAT", "text (default), json, sarif, github, gitlab, junit or checkstyle."},
         {"-o, --output", "FILE", "Write the report to FILE instead of standard output."},

@@ -239,6 +239,14 @@ class Lexer {
     f_.line_kinds.assign(f_.lines.size(), LineKind::Blank);
   }
 
+  // Room for every line's entry and section (capacity only: untouched memory costs nothing), so
+  // that the parts absorbed later are appended without moving the first one.
+  void reserve_whole() {
+    o_.entries.reserve(f_.lines.size());
+    o_.sections.reserve(f_.lines.size() / 2 + 1);
+    section_index_.reserve(f_.lines.size() / 8 + 1);
+  }
+
   // Lexes lines [first, last] (1-based) as if the lines before did not exist: the caller only
   // starts a part other than the first at a section header, where configparser's state is reset
   // (no open option, indentation 0, a new section).
@@ -275,11 +283,20 @@ class Lexer {
     };
     o_.entries.reserve(o_.entries.size() + bo.entries.size());
     big_hint(o_.entries.data() + o_.entries.size(), bo.entries.size() * sizeof(Entry));
-    for (Entry e : bo.entries) {
-      shift(e.key);
-      shift(e.value);
-      if (e.n_subs) e.first_sub += sub0;
-      o_.entries.push_back(e);
+    // Copied a stretch at a time, each stretch's memory given back once copied: the part is never
+    // held twice.
+    constexpr std::size_t kStretch = (std::size_t{1} << 20) / sizeof(Entry);
+    const std::size_t block = bo.entries.capacity() * sizeof(Entry);
+    for (std::size_t i = 0; i < bo.entries.size(); i += kStretch) {
+      const std::size_t end = std::min(bo.entries.size(), i + kStretch);
+      for (std::size_t k = i; k < end; ++k) {
+        Entry e = bo.entries[k];
+        shift(e.key);
+        shift(e.value);
+        if (e.n_subs) e.first_sub += sub0;
+        o_.entries.push_back(e);
+      }
+      big_discard(bo.entries.data() + i, (end - i) * sizeof(Entry), block);
     }
     o_.subs.insert(o_.subs.end(), bo.subs.begin(), bo.subs.end());
     o_.sections.reserve(o_.sections.size() + bo.sections.size());
@@ -558,7 +575,6 @@ class Lexer {
     s.line = s.end_line = lineno;
     s.col = ascii_ ? static_cast<std::uint32_t>(value.data() - raw.data()) + 1
                    : column_of(raw, static_cast<std::size_t>(value.data() - raw.data()));
-    s.name_col = s.col + 1;
     s.first_entry = static_cast<std::uint32_t>(o_.entries.size());
     s.trailing_text = close + 1 != value.size();
     const std::uint32_t idx = static_cast<std::uint32_t>(o_.sections.size());
@@ -828,6 +844,7 @@ std::unique_ptr<ParsedFile> lex(BigText text, unsigned parts) {
     whole.finish();
     return f;
   }
+  whole.reserve_whole();
   // Part 0 goes straight into f; part k into scratch[k - 1], appended in order afterwards.
   std::vector<std::unique_ptr<ParsedFile>> scratch(at.size());
   std::vector<std::unique_ptr<Lexer>> lexers(at.size());

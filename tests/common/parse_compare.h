@@ -21,7 +21,7 @@ inline std::string parse_difference(const ParsedFile& a, const ParsedFile& b) {
   if (a.sections.size() != b.sections.size()) return fmt::format("{} vs {} sections", a.sections.size(), b.sections.size());
   for (std::size_t i = 0; i < a.sections.size(); ++i) {
     const Section &x = a.sections[i], &y = b.sections[i];
-    if (a.str(x.name) != b.str(y.name) || x.line != y.line || x.col != y.col || x.name_col != y.name_col ||
+    if (a.str(x.name) != b.str(y.name) || x.line != y.line || x.col != y.col ||
         x.end_line != y.end_line || x.first_entry != y.first_entry || x.n_entries != y.n_entries ||
         x.is_defaults != y.is_defaults || x.duplicate != y.duplicate || x.trailing_text != y.trailing_text)
       return fmt::format("section {} (line {})", i, x.line);

@@ -103,7 +103,7 @@ def test_completion(tmp):
     check(set(complete(tmp, "awslint", "")) >= {"check", "dump", "resolve", "rules", "explain", "my config"},
           "subcommands and files at the start")
     check(complete(tmp, "awslint", "ex") == ["explain"], "a subcommand prefix")
-    check(set(complete(tmp, "awslint", "--")) == help_options(tmp) - {"-o", "-h", "--show-secrets"} | {"--output"},
+    check(set(complete(tmp, "awslint", "--")) == help_options(tmp) - {"-o", "-h", "-j", "--show-secrets"} | {"--output"},
           f"every option of --help: {complete(tmp, 'awslint', '--')}")
     check("--show-secrets" in complete(tmp, "awslint", "dump", "--sh"), "dump's own option")
     check(complete(tmp, "awslint", "--format", "") == ["text", "json", "sarif", "github", "gitlab", "junit",

@@ -42,11 +42,11 @@ TEST_CASE("lexer: positions of sections, keys and values", "[lexer]") {
   CHECK(pf->str(d.name) == "default");
   CHECK(d.line == 1);
   CHECK(d.col == 3);
-  CHECK(d.name_col == 4);
+  CHECK(d.name_col() == 4);
   const Section& dev = pf->sections[1];
   CHECK(dev.line == 4);
   CHECK(dev.col == 1);
-  CHECK(dev.name_col == 2);
+  CHECK(dev.name_col() == 2);
   REQUIRE(pf->entries.size() == 3);
   const Entry& region = pf->entries[0];
   CHECK(pf->str(region.key) == "region");
