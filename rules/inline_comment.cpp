@@ -109,14 +109,13 @@ class InlineComment final : public Rule {
           // A comment needs a '#' or ';' on the line (the lexer's traits): most entries have neither
           // that nor sub-keys, and are passed over without reading their key.
           const bool marked = !e->nested && (pf.traits_of(e->line) & trait::kCommentMark);
-          if (!marked && e->n_subs == 0) continue;
+          if (!marked && !e->nested) continue;
           if (pf.kind_of(e->line) != LineKind::Key) continue;
           const std::string_view key = pf.str(e->key);
           if (marked)
             check_value(out, *f, e->line, key, value_on_line(pf, *e), shell_command(key),
                         [&] { return fmt::format("'{}' in section '[{}]'", printable_excerpt(key), where()); });
-          for (std::uint32_t i = 0; i < e->n_subs; ++i) {
-            const SubEntry& sub = pf.subs[e->first_sub + i];
+          for (const SubEntry& sub : pf.subs_of(*e)) {
             if (!(pf.traits_of(sub.line) & trait::kCommentMark)) continue;
             const std::string_view sub_key = pf.str(sub.key);
             check_value(out, *f, sub.line, sub_key, pf.str(sub.value), false, [&] {

@@ -73,8 +73,7 @@ class QuotedValue final : public Rule {
         for (const Entry* e = pf.begin(s); e != pf.end(s); ++e) {
           // A value in quotes has a quote on its line (the lexer's traits): most lines have none.
           if (e->nested) {
-            for (std::uint32_t i = 0; i < e->n_subs; ++i) {
-              const SubEntry& sub = pf.subs[e->first_sub + i];
+            for (const SubEntry& sub : pf.subs_of(*e)) {
               if (!(pf.traits_of(sub.line) & trait::kQuote)) continue;  // the sub-value is a slice of its line
               const std::string_view key = pf.str(e->key);
               const std::string_view sub_key = pf.str(sub.key);

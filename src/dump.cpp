@@ -43,8 +43,7 @@ class Dumper {
       // botocore's _parse_nested: later sub-keys replace earlier ones, keeping the first position.
       std::vector<std::pair<std::string_view, std::string_view>> kv;
       std::unordered_map<std::string_view, std::size_t> pos;
-      for (std::uint32_t i = 0; i < e.n_subs; ++i) {
-        const SubEntry& s = pf.subs[e.first_sub + i];
+      for (const SubEntry& s : pf.subs_of(e)) {
         const std::string_view k = pf.str(s.key), v = pf.str(s.value);
         auto [it, inserted] = pos.emplace(k, kv.size());
         if (inserted) kv.emplace_back(k, v);

@@ -109,6 +109,15 @@ const Entry* ParsedFile::entry_at_line(std::uint32_t line) const {
   return (line >= it->line && line <= it->end_line) ? &*it : nullptr;
 }
 
+std::span<const SubEntry> ParsedFile::subs_of(const Entry& e) const {
+  if (!e.nested || entries.empty() || &e < entries.data() || &e >= entries.data() + entries.size()) return {};
+  const auto idx = static_cast<std::uint32_t>(&e - entries.data());
+  auto it = std::lower_bound(nested_.begin(), nested_.end(), idx,
+                             [](const NestedSubs& n, std::uint32_t i) { return n.entry < i; });
+  if (it == nested_.end() || it->entry != idx) return {};
+  return {subs.data() + it->first, it->count};
+}
+
 std::string_view ParsedFile::raw_key(const Entry& e) const {
   std::string_view l = py_strip(line_text(e.line));
   const std::size_t p = find_delimiter(l);
@@ -293,12 +302,12 @@ class Lexer {
         Entry e = bo.entries[k];
         shift(e.key);
         shift(e.value);
-        if (e.n_subs) e.first_sub += sub0;
-        o_.entries.push_back(e);
+          o_.entries.push_back(e);
       }
       big_discard(bo.entries.data() + i, (end - i) * sizeof(Entry), block);
     }
     o_.subs.insert(o_.subs.end(), bo.subs.begin(), bo.subs.end());
+    for (ParsedFile::NestedSubs n : bo.nested_) o_.nested_.push_back({n.entry + e0, n.first + sub0, n.count});
     o_.sections.reserve(o_.sections.size() + bo.sections.size());
     for (std::uint32_t i = 0; i < bo.sections.size(); ++i) {
       Section s = bo.sections[i];
@@ -698,7 +707,7 @@ class Lexer {
     if (pieces_[0].len != 0) return;
     // Nested block.
     e.nested = true;
-    e.first_sub = static_cast<std::uint32_t>(o_.subs.size());
+    const auto first_sub = static_cast<std::uint32_t>(o_.subs.size());
     for (std::size_t i = 1; i < n; ++i) {
       const Piece& p = pieces_[i];
       if (p.len == 0) continue;
@@ -737,7 +746,8 @@ class Lexer {
         sub_line(piece);
       }
     }
-    e.n_subs = static_cast<std::uint32_t>(o_.subs.size()) - e.first_sub;
+    const auto n_subs = static_cast<std::uint32_t>(o_.subs.size()) - first_sub;
+    if (n_subs) o_.nested_.push_back({entry_index, first_sub, n_subs});
   }
 
   // A nested value that botocore cannot parse rejects the file when botocore reads it: always in a

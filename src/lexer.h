@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -147,16 +148,14 @@ struct Entry {
   std::uint32_t line = 0;      // line of the key
   std::uint32_t end_line = 0;  // last continuation line (== line when none)
   std::uint32_t value_col = 1;  // column of the first value character on the key line
-  std::uint32_t first_sub = 0;  // index into ParsedFile::subs
-  std::uint32_t n_subs = 0;
-  std::uint16_t key_col = 1;    // (indentation + 1, capped at 65535) — Entry is kept at 40 bytes
+  std::uint16_t key_col = 1;    // (indentation + 1, capped at 65535) — Entry is kept at 32 bytes
   Key key_id = Key::Other;      // key_id(key)
   bool nested : 1 = false;            // value starts with '\n': botocore parses it as sub-keys
   bool has_continuation : 1 = false;  // at least one continuation line was appended
   bool nested_error : 1 = false;      // a sub-line without '=' (the CLI rejects the file)
   bool duplicate : 1 = false;         // repeats a key of its section (the CLI rejects the file)
 };
-static_assert(sizeof(Entry) == 40, "a 100,000-profile config has half a million entries");
+static_assert(sizeof(Entry) == 32, "a 100,000-profile config has half a million entries");
 
 struct Section {
   Str name;          // exactly as configparser keeps it (between '[' and the last ']')
@@ -211,7 +210,7 @@ class ParsedFile {
   BigVector<LineKind> line_kinds;
   BigVector<Section> sections;  // file order, [DEFAULT] and duplicates included
   BigVector<Entry> entries;
-  std::vector<SubEntry> subs;
+  std::vector<SubEntry> subs;  // read them with subs_of()
   std::vector<Issue> issues;      // in line order
   bool rejected = false;          // the CLI raises ConfigParseError for this file
   bool has_bom = false;
@@ -268,11 +267,18 @@ class ParsedFile {
   }
   // The key as written on its line (case kept, surrounding whitespace removed).
   std::string_view raw_key(const Entry& e) const;
+  // The sub-keys of a nested entry, in file order (none for other entries). Kept apart from the
+  // entries, which are many, while nested blocks are few.
+  std::span<const SubEntry> subs_of(const Entry& e) const;
 
  private:
   friend class Lexer;
   std::string arena_;
   std::uint64_t key_mask_[4] = {0, 0, 0, 0};  // bit per Key present in some entry
+  struct NestedSubs {
+    std::uint32_t entry, first, count;  // entries[entry] has subs[first, first + count)
+  };
+  std::vector<NestedSubs> nested_;  // by entry index
 };
 
 // Reads text in the CLI's dialect. Never throws on content. `parts`: 0 lexes a file of

@@ -540,8 +540,7 @@ void mask_structured(const ParsedFile& pf, std::uint32_t line, std::string& s) {
     if (v < end) s.replace(v, end - v, kMask);
     return;
   }
-  for (std::uint32_t i = 0; i < e->n_subs; ++i) {
-    const SubEntry& sub = pf.subs[e->first_sub + i];
+  for (const SubEntry& sub : pf.subs_of(*e)) {
     if (sub.line != line) continue;
     mask_assignment(s, byte_of_col(s, sub.col), ascii_lower(pf.str(sub.key)));
   }

@@ -31,7 +31,9 @@ inline std::string parse_difference(const ParsedFile& a, const ParsedFile& b) {
     const Entry &x = a.entries[i], &y = b.entries[i];
     if (a.str(x.key) != b.str(y.key) || a.str(x.value) != b.str(y.value) || x.key.off != y.key.off ||
         x.value.off != y.value.off || x.line != y.line || x.end_line != y.end_line || x.value_col != y.value_col ||
-        x.first_sub != y.first_sub || x.n_subs != y.n_subs || x.key_col != y.key_col || x.key_id != y.key_id ||
+        a.subs_of(x).size() != b.subs_of(y).size() ||
+        (!a.subs_of(x).empty() && a.subs_of(x).data() - a.subs.data() != b.subs_of(y).data() - b.subs.data()) ||
+        x.key_col != y.key_col || x.key_id != y.key_id ||
         x.nested != y.nested || x.has_continuation != y.has_continuation || x.nested_error != y.nested_error ||
         x.duplicate != y.duplicate)
       return fmt::format("entry {} (line {})", i, x.line);

@@ -41,7 +41,8 @@ std::size_t walk(const ParsedFile& pf) {
   for (const Entry& e : pf.entries) {
     sum += pf.str(e.key).size() + pf.str(e.value).size();
     if (e.line == 0 || e.line > pf.lines.size() || e.end_line < e.line || e.end_line > pf.lines.size()) std::abort();
-    if (e.first_sub + e.n_subs > pf.subs.size()) std::abort();
+    for (const SubEntry& s : pf.subs_of(e))
+      if (&s < pf.subs.data() || &s >= pf.subs.data() + pf.subs.size()) std::abort();
     sum += column_of(pf.line_text(e.line), 0);
   }
   for (const SubEntry& s : pf.subs) sum += pf.str(s.key).size() + pf.str(s.value).size();

@@ -173,13 +173,13 @@ TEST_CASE("lexer: nested blocks", "[lexer]") {
     const Entry* e = pf->find(*section(*pf, "default"), "s3");
     REQUIRE(e);
     CHECK(e->nested);
-    REQUIRE(e->n_subs == 2);
-    const SubEntry& a = pf->subs[e->first_sub];
+    REQUIRE(pf->subs_of(*e).size() == 2);
+    const SubEntry& a = pf->subs_of(*e)[0];
     CHECK(pf->str(a.key) == "max_concurrent_requests");
     CHECK(pf->str(a.value) == "20");
     CHECK(a.line == 3);
     CHECK(a.col == 3);
-    const SubEntry& b = pf->subs[e->first_sub + 1];
+    const SubEntry& b = pf->subs_of(*e)[1];
     CHECK(pf->str(b.key) == "Addressing_Style");
     CHECK(pf->str(b.value) == "path");
     CHECK(b.line == 5);
@@ -188,14 +188,14 @@ TEST_CASE("lexer: nested blocks", "[lexer]") {
   SECTION("str.splitlines breaks at a vertical tab inside a line") {
     auto pf = lex("[default]\ns3 =\n  a = 1\x0b" "b = 2\n");
     const Entry* e = pf->find(*section(*pf, "default"), "s3");
-    REQUIRE(e->n_subs == 2);
-    CHECK(pf->str(pf->subs[e->first_sub + 1].key) == "b");
+    REQUIRE(pf->subs_of(*e).size() == 2);
+    CHECK(pf->str(pf->subs_of(*e)[1].key) == "b");
   }
   SECTION("a value with continuation lines that does not start empty is a plain string") {
     auto pf = lex("[default]\nregion = a\n  b = c\n");
     const Entry* e = pf->find(*section(*pf, "default"), "region");
     CHECK_FALSE(e->nested);
-    CHECK(e->n_subs == 0);
+    CHECK(pf->subs_of(*e).empty());
     CHECK(pf->str(e->value) == "a\nb = c");
   }
   SECTION("a sub-line without '=' rejects the file (':' is no delimiter there)") {
