@@ -230,9 +230,12 @@ class Lexer {
 
   // Splits the lines, finds the encoding problems, sizes the line kinds.
   void prepare() {
-    split_lines();
+    const std::size_t first_high = split_lines();
     const std::string_view text = f_.text;
-    f_.invalid_utf8_offset = first_invalid_utf8(text);
+    if (first_high != std::string::npos) {
+      const std::size_t k = first_invalid_utf8(text.substr(first_high));
+      f_.invalid_utf8_offset = k == std::string::npos ? k : first_high + k;
+    }
     f_.has_bom = text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0;
     if (f_.invalid_utf8_offset != std::string::npos) {
       auto it = std::upper_bound(f_.lines.begin(), f_.lines.end(), f_.invalid_utf8_offset,
@@ -352,45 +355,33 @@ class Lexer {
     return s;
   }
 
-  // Python's universal newlines: \n, \r\n and a lone \r end a line.
-  void split_lines() {
+  // Python's universal newlines: \n, \r\n and a lone \r end a line. One pass, 16 bytes at a
+  // time, that also notes the first byte >= 0x80 (UTF-8 is checked from there on, not from the
+  // start: before it every byte is ASCII) and falls back to a byte loop at the first \r.
+  // Returns the offset of the first non-ASCII byte (npos: none).
+  std::size_t split_lines() {
     const std::string_view t = f_.text;
     const std::size_t n = t.size();
     const char* const data = t.data();
-    const bool has_cr = std::memchr(data, '\r', n) != nullptr;
-    {
-      // Count the \n to reserve exactly: byte counters summed by psadbw every 255 blocks.
-      std::size_t count = 1;
-      std::size_t k = 0;
-#if defined(__SSE2__)
-      const __m128i nl = _mm_set1_epi8('\n');
-      while (k + 16 <= n) {
-        __m128i acc = _mm_setzero_si128();
-        const std::size_t stop = std::min(n - 15, k + 255 * 16);
-        for (; k < stop; k += 16)
-          acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + k)), nl));
-        const __m128i sums = _mm_sad_epu8(acc, _mm_setzero_si128());
-        count += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
-                 static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
-      }
-#endif
-      for (; k < n; ++k) count += data[k] == '\n';
-      f_.lines.reserve(count + (has_cr ? n / 2 : 0));
-      if (!has_cr) big_hint(f_.lines, count - 1);  // without \r there are count - 1 or count lines
-    }
+    std::size_t first_high = std::string::npos;
+    // At most one line per byte: capacity that is never touched costs no memory, and no push_back
+    // below ever moves the array.
+    f_.lines.reserve(n + 1);
     f_.lines.push_back({0});
     std::size_t i = 0;
 #if defined(__SSE2__)
-    if (!has_cr) {
-      // Each \n starts a line after it: 16 bytes at a time, a bit per \n.
-      const __m128i nl = _mm_set1_epi8('\n');
-      for (; i + 16 <= n; i += 16) {
-        unsigned m = static_cast<unsigned>(
-            _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i)), nl)));
-        while (m) {
-          f_.lines.push_back({static_cast<std::uint32_t>(i + static_cast<std::size_t>(__builtin_ctz(m)) + 1)});
-          m &= m - 1;
-        }
+    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    for (; i + 16 <= n; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, cr))) break;  // a \r: the byte loop takes over here
+      if (first_high == std::string::npos) {
+        if (const unsigned hi = static_cast<unsigned>(_mm_movemask_epi8(v)))
+          first_high = i + static_cast<std::size_t>(__builtin_ctz(hi));
+      }
+      unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)));
+      while (m) {
+        f_.lines.push_back({static_cast<std::uint32_t>(i + static_cast<std::size_t>(__builtin_ctz(m)) + 1)});
+        m &= m - 1;
       }
     }
 #endif
@@ -401,10 +392,13 @@ class Lexer {
       } else if (c == '\r') {
         if (i + 1 < n && data[i + 1] == '\n') ++i;
         f_.lines.push_back({static_cast<std::uint32_t>(i + 1)});
+      } else if (static_cast<unsigned char>(c) >= 0x80 && first_high == std::string::npos) {
+        first_high = i;
       }
     }
     // A terminator at the very end starts no line.
     if (f_.lines.back().off == n) f_.lines.pop_back();
+    return first_high;
   }
 
   // Leading whitespace: byte length and code points (NONSPACECRE.search(line).start()).
