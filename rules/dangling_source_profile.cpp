@@ -185,6 +185,7 @@ class DanglingSourceProfile final : public Rule {
     // resolve_source_profile of a profile depends on that profile only, and many profiles share a
     // source: whether it located credentials, per source index (0: not asked yet, 1: yes, 2: no).
     std::vector<std::uint8_t> located(ps.size(), 0);
+    Suggestions suggest(ws);  // built on the first undefined source_profile (one per check: threads)
     for (std::size_t i = 0; i < ps.size(); ++i) {
       const Facts& pf = facts[i];
       if (!pf.source_profile) continue;
@@ -210,14 +211,15 @@ class DanglingSourceProfile final : public Rule {
       } else if (pf.role_arn && !pf.web_identity) {
         continue;  // credential_source too: InvalidConfigError, not a dangling source
       }
-      report(ws, p, s, loop, out);
+      report(ws, suggest, p, s, loop, out);
     }
   }
 
  private:
   // The finding for profile `p` whose source_profile resolves to `s` (null: undefined); `loop` as
   // check() found it. Only called when there is something to report.
-  static void report(const Workspace& ws, const Profile& p, const Profile* s, bool loop, Sink& out) {
+  static void report(const Workspace& ws, Suggestions& suggest, const Profile& p, const Profile* s, bool loop,
+                     Sink& out) {
     const auto sp = p.get(Key::source_profile);
     auto name = [&] { return printable(p.name); };  // for messages only
     auto note = [&](std::string message) {
@@ -240,7 +242,7 @@ class DanglingSourceProfile final : public Rule {
     auto shown = [&] { return safe_name(src); };  // for messages only
     std::string message;
     if (!s) {
-      message = undefined(ws, p, *sp);
+      message = undefined(ws, suggest, p, *sp);
     } else if (loop && s == &p) {
       message = fmt::format("profile '{}' names itself as source_profile but holds no access keys: the CLI "
                             "fails with \"Infinite loop in credential configuration detected\"; put "
@@ -284,7 +286,7 @@ class DanglingSourceProfile final : public Rule {
     f.key = std::string(sp.key);
   }
 
-  static std::string undefined(const Workspace& ws, const Profile& p, const Value& sp) {
+  static std::string undefined(const Workspace& ws, Suggestions& suggest, const Profile& p, const Value& sp) {
     const std::string_view src = sp.text;
     const std::string shown = safe_name(src);
     const std::string name = printable(p.name);
@@ -302,9 +304,9 @@ class DanglingSourceProfile final : public Rule {
       fix = fmt::format("; the quotes are part of the value: write 'source_profile = {}'",
                         printable(src.substr(1, src.size() - 2)));
     } else {
-      for (const NearMiss& m : near_miss_sections(ws, src)) fix += "; " + m.advice;
+      for (const NearMiss& m : suggest.near_miss_sections(src)) fix += "; " + m.advice;
       if (fix.empty())
-        if (std::string_view c = closest_profile(ws, src); !c.empty()) fix = fmt::format("; did you mean '{}'?", printable(c));
+        if (std::string_view c = suggest.closest_profile(src); !c.empty()) fix = fmt::format("; did you mean '{}'?", printable(c));
     }
     return fmt::format("source_profile '{}' of profile '{}' is defined in neither the config nor the credentials "
                        "file: {}{}",

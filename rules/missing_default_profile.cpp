@@ -97,7 +97,7 @@ class MissingDefaultProfile final : public Rule {
       message = "no default profile: the config file has neither '[default]' nor '[profile default]' and there is no "
                 "credentials file";
     message += ", so commands run without --profile or AWS_PROFILE get no region and no credentials from the files";
-    const auto misses = near_miss_sections(ws, "default");
+    const auto misses = Suggestions(ws).near_miss_sections("default");
     for (const NearMiss& m : misses) message += "; " + m.advice;
     if (sel.source != Selection::Source::Default)
       message += fmt::format(" ({} names '{}', which does not exist either)", source_name(sel.source), printable(sel.name));

@@ -46,15 +46,15 @@ region = eu-west-1
     .security = false,
 };
 
-std::string hint(const Workspace& ws, std::string_view name, Finding& f) {
+std::string hint(const Workspace& ws, Suggestions& suggest, std::string_view name, Finding& f) {
   std::string out;
-  for (const NearMiss& m : near_miss_sections(ws, name)) {
+  for (const NearMiss& m : suggest.near_miss_sections(name)) {
     out += "; " + m.advice;
     f.related.push_back({at_section(*m.file, *m.section), "looks like the profile but is not read as it"});
     if (!f.affects) f.affects = at_section(*m.file, *m.section);
   }
   if (!out.empty()) return out;
-  if (std::string_view c = closest_profile(ws, name); !c.empty()) {
+  if (std::string_view c = suggest.closest_profile(name); !c.empty()) {
     const Profile* p = ws.profile(c);
     if (p->config) f.related.push_back({at_section(*p->config_file, *p->config), "a profile with a similar name"});
     else if (p->credentials)
@@ -94,6 +94,7 @@ class UndefinedProfile final : public Rule {
     if (aws_default_profile)
       candidates.push_back({Selection::Source::AwsDefaultProfile, aws_default_profile->value, aws_default_profile});
 
+    Suggestions suggest(ws);  // one per check: rules run on several threads
     for (const Candidate& c : candidates) {
       if (ws.defined(c.name)) continue;
       const std::string who = std::string(source_name(c.source));
@@ -126,7 +127,7 @@ class UndefinedProfile final : public Rule {
                                                who, shown, why, cli_error);
       }
       Finding& f = out.report(c.var ? at_var(ws, *c.var) : Location{}, "", severity);
-      if (!c.name.empty()) message += hint(ws, c.name, f);
+      if (!c.name.empty()) message += hint(ws, suggest, c.name, f);
       f.message = std::move(message);
       f.profile = std::string(c.name);
       f.has_profile = true;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "text.h"
@@ -444,58 +445,105 @@ bool can_produce_credentials(const Workspace& ws, std::string_view profile) {
 
 namespace {
 // "profile x" / "Profile  x" / "profile \"x\"" -> "x"; nullopt when the name does not start so.
-std::optional<std::string> after_profile_word(std::string_view n) {
+std::optional<std::string_view> after_profile_word(std::string_view n) {
   n = py_strip(n);
   if (n.size() < 8 || !iequals(n.substr(0, 7), "profile")) return std::nullopt;
   std::string_view rest = py_strip(n.substr(7));
   if (rest.size() >= 2 && (rest.front() == '"' || rest.front() == '\'') && rest.back() == rest.front())
     rest = rest.substr(1, rest.size() - 2);
-  return std::string(rest);
+  return rest;
 }
 std::string header(const ParsedFile& pf, const Section& s) { return fmt::format("[{}]", printable(pf.str(s.name))); }
+
+std::string wanted_header(std::string_view name) {
+  return name == "default" ? "[default]" : fmt::format("[profile {}]", printable(name));
+}
+
+// The tests of near_miss_sections, one section at a time: a config section (an element of
+// config_sections()) and a credentials section. `want` is wanted_header(name).
+void near_miss_config(const Workspace& ws, const ConfigSection& cs, std::string_view name, std::string_view want,
+                      std::vector<NearMiss>& out) {
+  const ParsedFile& pf = *ws.config.parsed;
+  const Section& s = pf.sections[cs.index];
+  if (cs.role == SectionRole::Profile && cs.name != name && iequals(cs.name, name)) {
+    out.push_back({&ws.config, &s,
+                   fmt::format("'{}' at line {} of the config file defines '{}': profile names are case-sensitive",
+                               header(pf, s), s.line, printable(cs.name))});
+    return;
+  }
+  if (cs.role != SectionRole::Ignored || s.duplicate) return;
+  const std::string_view n = pf.str(s.name);
+  auto rest = after_profile_word(n);
+  if (iequals(py_strip(n), name) || (rest && iequals(*rest, name)))
+    out.push_back({&ws.config, &s,
+                   fmt::format("'{}' at line {} of the config file is not a profile to the CLI: write '{}'",
+                               header(pf, s), s.line, want)});
+}
+
+void near_miss_credentials(const Workspace& ws, const Section& s, std::string_view name, std::vector<NearMiss>& out) {
+  const ParsedFile& pf = *ws.credentials.parsed;
+  if (s.is_defaults || s.duplicate) return;
+  const std::string_view n = pf.str(s.name);
+  if (n == name) return;
+  auto rest = after_profile_word(n);
+  if (rest && iequals(*rest, name))
+    out.push_back({&ws.credentials, &s,
+                   fmt::format("'{}' at line {} of the credentials file is a profile named '{}': write '[{}]' "
+                               "there",
+                               header(pf, s), s.line, printable(n), printable(name))});
+  else if (iequals(py_strip(n), name))
+    out.push_back({&ws.credentials, &s,
+                   fmt::format("'{}' at line {} of the credentials file defines '{}': profile names are "
+                               "case-sensitive and keep their spaces",
+                               header(pf, s), s.line, printable(n))});
+}
+
+// closest_profile's bound: a distance above it is no suggestion.
+std::size_t suggestion_limit(std::string_view name) {
+  return std::max<std::size_t>(1, std::min<std::size_t>(3, (name.size() + 2) / 3));
+}
+
+// Which of 64 classes of bytes occur in s: digits and (lower-case) letters one class each, the
+// other bytes 28 classes. Each class that occurs in one string and not in the other costs an edit
+// (a deletion or substitution of one of its bytes), so the larger of the two counts is a lower
+// bound of the edit distance.
+std::uint64_t char_classes(std::string_view s) {
+  std::uint64_t m = 0;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    const unsigned k = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? 10u + (c - 'a') : 36u + c % 28u;
+    m |= std::uint64_t{1} << k;
+  }
+  return m;
+}
+// Whether x has more than k bits set (k small: without -mpopcnt, std::popcount is a library call).
+bool more_bits_than(std::uint64_t x, std::size_t k) {
+  for (std::size_t i = 0; i <= k && x; ++i) x &= x - 1;
+  return x != 0;
+}
+// Whether the byte classes alone put the two names more than k edits apart.
+bool classes_differ_by_more_than(std::uint64_t a, std::uint64_t b, std::size_t k) {
+  return more_bits_than(a & ~b, k) || more_bits_than(b & ~a, k);
+}
+
+// FNV-1a of the ASCII-lower-cased bytes: equal for two strings that iequals() calls equal.
+std::uint64_t ihash(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z') c += 32;
+    h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  }
+  return h;
+}
 }  // namespace
 
 std::vector<NearMiss> near_miss_sections(const Workspace& ws, std::string_view name) {
   std::vector<NearMiss> out;
-  const std::string want = name == "default" ? "[default]" : fmt::format("[profile {}]", printable(name));
-  if (ws.config.ok()) {
-    const ParsedFile& pf = *ws.config.parsed;
-    for (const ConfigSection& cs : ws.config_sections()) {
-      const Section& s = pf.sections[cs.index];
-      if (cs.role == SectionRole::Profile && cs.name != name && iequals(cs.name, name)) {
-        out.push_back({&ws.config, &s,
-                       fmt::format("'{}' at line {} of the config file defines '{}': profile names are case-sensitive",
-                                   header(pf, s), s.line, printable(cs.name))});
-        continue;
-      }
-      if (cs.role != SectionRole::Ignored || s.duplicate) continue;
-      const std::string_view n = pf.str(s.name);
-      auto rest = after_profile_word(n);
-      if (iequals(py_strip(n), name) || (rest && iequals(*rest, name)))
-        out.push_back({&ws.config, &s,
-                       fmt::format("'{}' at line {} of the config file is not a profile to the CLI: write '{}'",
-                                   header(pf, s), s.line, want)});
-    }
-  }
-  if (ws.credentials.ok()) {
-    const ParsedFile& pf = *ws.credentials.parsed;
-    for (const Section& s : pf.sections) {
-      if (s.is_defaults || s.duplicate) continue;
-      const std::string_view n = pf.str(s.name);
-      if (n == name) continue;
-      auto rest = after_profile_word(n);
-      if (rest && iequals(*rest, name))
-        out.push_back({&ws.credentials, &s,
-                       fmt::format("'{}' at line {} of the credentials file is a profile named '{}': write '[{}]' "
-                                   "there",
-                                   header(pf, s), s.line, printable(n), printable(name))});
-      else if (iequals(py_strip(n), name))
-        out.push_back({&ws.credentials, &s,
-                       fmt::format("'{}' at line {} of the credentials file defines '{}': profile names are "
-                                   "case-sensitive and keep their spaces",
-                                   header(pf, s), s.line, printable(n))});
-    }
-  }
+  const std::string want = wanted_header(name);
+  if (ws.config.ok())
+    for (const ConfigSection& cs : ws.config_sections()) near_miss_config(ws, cs, name, want, out);
+  if (ws.credentials.ok())
+    for (const Section& s : ws.credentials.parsed->sections) near_miss_credentials(ws, s, name, out);
   return out;
 }
 
@@ -511,8 +559,135 @@ std::string_view closest_profile(const Workspace& ws, std::string_view name) {
       best = p.name;
     }
   }
-  const std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, (name.size() + 2) / 3));
-  return best_d <= limit ? best : std::string_view();
+  return best_d <= suggestion_limit(name) ? best : std::string_view();
+}
+
+struct Suggestions::Index {
+  // near_miss_sections: (ihash of a string a section matches case-insensitively, the section's
+  // position), sorted. Positions: config_sections() first, then the credentials file's sections
+  // (config_count + index), which is the order of near_miss_sections' answer.
+  bool sections_built = false;
+  std::uint32_t section_queries = 0;
+  std::uint32_t config_count = 0;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+
+  // closest_profile: profile i's name lower-cased is lower[ends[i - 1], ends[i]) (from 0 for i = 0).
+  bool profiles_built = false;
+  std::string lower;
+  std::vector<std::size_t> ends;
+  std::vector<std::uint64_t> masks;  // char_classes of each lowered name
+  std::unordered_map<std::string, std::string_view> closest;  // answers by name (names repeat)
+
+  void build_sections(const Workspace& ws) {
+    sections_built = true;
+    // Every string the tests of near_miss_config / near_miss_credentials compare `name` with:
+    // a profile's name, a header stripped, the header after its 'profile' word.
+    auto add_header = [&](std::string_view n, std::uint32_t pos) {
+      keys.emplace_back(ihash(py_strip(n)), pos);
+      if (auto rest = after_profile_word(n)) keys.emplace_back(ihash(*rest), pos);
+    };
+    if (ws.config.ok()) {
+      const ParsedFile& pf = *ws.config.parsed;
+      const auto& css = ws.config_sections();
+      config_count = static_cast<std::uint32_t>(css.size());
+      for (std::uint32_t i = 0; i < css.size(); ++i) {
+        const ConfigSection& cs = css[i];
+        const Section& s = pf.sections[cs.index];
+        if (cs.role == SectionRole::Profile) keys.emplace_back(ihash(cs.name), i);
+        else if (cs.role == SectionRole::Ignored && !s.duplicate) add_header(pf.str(s.name), i);
+      }
+    }
+    if (ws.credentials.ok()) {
+      const ParsedFile& pf = *ws.credentials.parsed;
+      for (std::uint32_t i = 0; i < pf.sections.size(); ++i) {
+        const Section& s = pf.sections[i];
+        if (!s.is_defaults && !s.duplicate) add_header(pf.str(s.name), config_count + i);
+      }
+    }
+    std::sort(keys.begin(), keys.end());
+  }
+
+  void build_profiles(const Workspace& ws) {
+    profiles_built = true;
+    ends.reserve(ws.profiles().size());
+    masks.reserve(ws.profiles().size());
+    for (const Profile& p : ws.profiles()) {
+      const std::size_t from = lower.size();
+      for (char c : p.name) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      ends.push_back(lower.size());
+      masks.push_back(char_classes(std::string_view(lower).substr(from)));
+    }
+  }
+  std::string_view lowered(std::size_t i) const {
+    const std::size_t from = i ? ends[i - 1] : 0;
+    return std::string_view(lower).substr(from, ends[i] - from);
+  }
+};
+
+Suggestions::Suggestions(const Workspace& ws) : ws_(ws) {}
+Suggestions::~Suggestions() = default;
+
+std::vector<NearMiss> Suggestions::near_miss_sections(std::string_view name) {
+  if (!index_) index_ = std::make_unique<Index>();
+  Index& ix = *index_;
+  // The first name is a scan, which costs less than building the index: a rule that asks once
+  // (AWS101 for "default", AWS102 for AWS_PROFILE) never builds it.
+  if (!ix.sections_built && ix.section_queries++ == 0) return awslint::near_miss_sections(ws_, name);
+  if (!ix.sections_built) ix.build_sections(ws_);
+  std::vector<NearMiss> out;
+  const std::uint64_t h = ihash(name);
+  auto it = std::lower_bound(ix.keys.begin(), ix.keys.end(), std::pair<std::uint64_t, std::uint32_t>(h, 0));
+  if (it == ix.keys.end() || it->first != h) return out;
+  // The candidates, in position order (a section indexed under two strings comes once); each is
+  // tested as near_miss_sections tests it, so a hash collision adds nothing.
+  const std::string want = wanted_header(name);
+  std::uint32_t last = UINT32_MAX;
+  for (; it != ix.keys.end() && it->first == h; ++it) {
+    const std::uint32_t pos = it->second;
+    if (pos == last) continue;
+    last = pos;
+    if (pos < ix.config_count) near_miss_config(ws_, ws_.config_sections()[pos], name, want, out);
+    else near_miss_credentials(ws_, ws_.credentials.parsed->sections[pos - ix.config_count], name, out);
+  }
+  return out;
+}
+
+std::string_view Suggestions::closest_profile(std::string_view name) {
+  if (!index_) index_ = std::make_unique<Index>();
+  Index& ix = *index_;
+  if (auto it = ix.closest.find(std::string(name)); it != ix.closest.end()) return it->second;
+  if (!ix.profiles_built) ix.build_profiles(ws_);
+  // closest_profile keeps the first profile with the smallest distance, and only when that distance
+  // is within the limit: so only distances below the best so far and within the limit matter, and
+  // edit_distance_within is exact there. A distance of 0 (the same name in another case) cannot be
+  // beaten.
+  const std::string lname = ascii_lower(name);
+  const std::uint64_t lmask = char_classes(lname);
+  const std::size_t limit = suggestion_limit(name);
+  std::size_t best_d = limit + 1;
+  std::string_view best;
+  const auto& profiles = ws_.profiles();
+  for (std::size_t i = 0; i < profiles.size(); ++i) {
+    const std::size_t bound = best_d - 1;  // what this one must reach to count
+    const std::string_view lp = ix.lowered(i);
+    const std::size_t diff = lp.size() > lname.size() ? lp.size() - lname.size() : lname.size() - lp.size();
+    if (diff > bound || classes_differ_by_more_than(lmask, ix.masks[i], bound)) continue;  // lower bounds first
+    const Profile& p = profiles[i];
+    std::size_t d;
+    if (lp == lname) {
+      if (p.name == name) continue;  // the name itself (only asked about names not defined, but still)
+      d = 0;
+    } else {
+      d = bound == 0 ? 1 : edit_distance_within(lname, lp, bound);
+    }
+    if (d < best_d) {
+      best_d = d;
+      best = p.name;
+      if (d == 0) break;
+    }
+  }
+  ix.closest.emplace(std::string(name), best);
+  return best;
 }
 
 }  // namespace awslint

@@ -1,6 +1,8 @@
 #include "text.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <fmt/format.h>
 
 namespace awslint {
@@ -483,6 +485,87 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::swap(prev, cur);
   }
   return prev[b.size()];
+}
+
+namespace {
+// Myers' bit-parallel edit distance (Hyyrö's form for the whole strings): the column of the matrix
+// for a pattern of m bytes (1 to 64; peq: its positions per byte value) as bit vectors of +1/-1
+// steps, one byte of t at a time. Stops once the distance cannot come back within `bound` (it falls
+// by at most one per byte left).
+std::size_t myers_scan(const std::array<std::uint64_t, 256>& peq, std::size_t m, std::string_view t,
+                       std::size_t bound) {
+  const std::uint64_t last = std::uint64_t{1} << (m - 1);
+  std::uint64_t pv = ~std::uint64_t{0}, mv = 0;
+  std::size_t score = m;
+  for (std::size_t j = 0; j < t.size(); ++j) {
+    const std::uint64_t eq = peq[static_cast<unsigned char>(t[j])];
+    const std::uint64_t xv = eq | mv;
+    const std::uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+    std::uint64_t ph = mv | ~(xh | pv);
+    std::uint64_t mh = pv & xh;
+    if (ph & last) ++score;
+    else if (mh & last) --score;
+    if (score > bound + (t.size() - j - 1)) return bound + 1;
+    ph = (ph << 1) | 1;  // row 0 of the matrix is 0, 1, 2, ...: every step along it is +1
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  return score <= bound ? score : bound + 1;
+}
+// The table is all zeros between calls (zeroing 2 KiB per call would cost more than the distance):
+// only p's own bytes are set, and cleared again before returning. One per thread (rules run on
+// several).
+std::size_t myers_within(std::string_view p, std::string_view t, std::size_t bound) {
+  thread_local std::array<std::uint64_t, 256> peq{};
+  for (std::size_t i = 0; i < p.size(); ++i) peq[static_cast<unsigned char>(p[i])] |= std::uint64_t{1} << i;
+  const std::size_t d = myers_scan(peq, p.size(), t, bound);
+  for (char c : p) peq[static_cast<unsigned char>(c)] = 0;
+  return d;
+}
+}  // namespace
+
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t bound) {
+  if (a.size() < b.size()) std::swap(a, b);  // b, the shorter, is the row
+  const std::size_t n = a.size(), m = b.size();
+  bound = std::min(bound, n);  // the distance is at most n: no overflow below
+  const std::size_t inf = bound + 1;  // every value is capped there: "more than the bound"
+  if (n - m > bound) return inf;
+  if (m == 0) return n;  // n <= bound
+  if (m <= 64) return myers_within(b, a, bound);
+  // Longer: the band of the matrix within `bound` of its diagonal.
+  constexpr std::size_t kStack = 128;
+  std::array<std::size_t, 2 * (kStack + 1)> stack_rows;
+  std::vector<std::size_t> heap_rows;
+  std::size_t* prev = stack_rows.data();
+  if (m > kStack) {
+    heap_rows.resize(2 * (m + 1));
+    prev = heap_rows.data();
+  }
+  std::size_t* cur = prev + (m + 1);
+  // Row 0 inside the band (j <= bound), and the cell just past it: outside the band is `inf`.
+  const std::size_t first_hi = std::min(m, bound);
+  for (std::size_t j = 0; j <= first_hi; ++j) prev[j] = j;
+  if (first_hi < m) prev[first_hi + 1] = inf;
+  for (std::size_t i = 1; i <= n; ++i) {
+    const std::size_t lo = i > bound ? i - bound : 1;
+    const std::size_t hi = std::min(m, i + bound);
+    cur[lo - 1] = lo == 1 ? std::min(i, inf) : inf;
+    std::size_t row_min = cur[lo - 1];
+    const char ai = a[i - 1];
+    for (std::size_t j = lo; j <= hi; ++j) {
+      std::size_t d = prev[j - 1] + (ai == b[j - 1] ? 0 : 1);
+      d = std::min(d, prev[j] + 1);
+      d = std::min(d, cur[j - 1] + 1);
+      d = std::min(d, inf);
+      cur[j] = d;
+      row_min = std::min(row_min, d);
+    }
+    if (hi < m) cur[hi + 1] = inf;  // read as prev[hi + 1] by the next row
+    if (row_min >= inf) return inf;  // every path to (n, m) crosses this row
+    std::swap(prev, cur);
+  }
+  return prev[m];
 }
 
 std::string printable(std::string_view s) {

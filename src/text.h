@@ -71,6 +71,11 @@ std::string ascii_lower(std::string_view s);
 
 // Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+// The same distance when it is at most `bound`, else bound + 1. When the shorter string has at most
+// 64 bytes, Myers' bit-parallel algorithm (O(|a| + |b|) word operations), else a band of
+// 2 * bound + 1 diagonals (O(max(|a|, |b|) * bound); no allocation up to 128 bytes); both stop as
+// soon as the distance must exceed the bound.
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t bound);
 
 // Escapes a string for display inside single quotes in a message: control and invisible characters
 // become \xNN / \u{NNNN}, so a message never carries a raw control character.
