@@ -1,0 +1,82 @@
+"""Threads never change the output: a config of 1 MiB and more is lexed in parts and its rules run
+side by side (`--jobs`, default: the CPUs available); every format, dump and resolve must give the
+same bytes with --jobs 1 (no thread at all) as with 2, 3 or 8 threads."""
+
+import random
+
+from e2e_util import KEY_ID, SECRET, aws_dir, check, lint, main, run, usage_error
+
+FORMATS = ["text", "json", "sarif", "junit"]
+
+
+def messy_config(profiles, seed):
+    """A big config with findings of many rules spread over the whole file (so over every part)."""
+    rnd = random.Random(seed)
+    out = ["# generated for test_jobs", "[default]", "region = eu-west-1", ""]
+    for i in range(profiles):
+        name = f"p{i}" if rnd.random() > 0.01 else f"p{i - 1}"  # now and then a duplicate section
+        out.append(f"[profile {name}]" if rnd.random() > 0.01 else f"[profil {name}]")
+        kind = rnd.random()
+        if kind < 0.5:
+            out += ["sso_session = corp", f"sso_account_id = {100000000000 + i}", "sso_role_name = Admin"]
+        elif kind < 0.8:
+            src = f"p{rnd.randrange(max(1, i))}" if rnd.random() > 0.05 else f"missing-{i}"
+            out += [f"role_arn = arn:aws:iam::{100000000000 + i}:role/R", f"source_profile = {src}"]
+        else:
+            out += ["region = us-east-1 # inline comment" if rnd.random() < 0.1 else "region = us-east-1"]
+        r = rnd.random()
+        if r < 0.02:
+            out.append('output = "json"')
+        elif r < 0.04:
+            out.append("Region = us-west-2")  # upper case, then a duplicate key
+            out.append("region = us-west-1")
+        elif r < 0.05:
+            out += ["s3 =", "  max_concurrent_requests = 10", "  not a pair"]
+        elif r < 0.06:
+            out.append("  indented = continuation")
+        elif r < 0.07:
+            out.append("junk without delimiter")
+        elif r < 0.08:
+            out.append("region = eu-west-1\u200b")
+        out.append("")
+    out += ["[sso-session corp]", "sso_start_url = https://corp.awsapps.com/start", "sso_region = us-east-1", ""]
+    return "\n".join(out)
+
+
+def credentials(n):
+    lines = []
+    for i in range(0, n, 7):
+        lines += [f"[p{i}]", f"aws_access_key_id = {KEY_ID}", f"aws_secret_access_key = {SECRET}", "region = x", ""]
+    return "\n".join(lines)
+
+
+def test_same_output_with_any_number_of_threads(tmp):
+    config = messy_config(20000, 7)
+    check(len(config.encode()) > (1 << 20), "the config must be over 1 MiB (the threshold for threads)")
+    d = aws_dir(tmp, config=config, credentials=credentials(20000))
+    for fmt in FORMATS:
+        base = lint(["--no-env", "--jobs", "1", "--format", fmt, d], tmp)
+        check(base.rc == 1, f"{fmt}: expected findings", base)
+        for jobs in ("2", "3", "8"):
+            r = lint(["--no-env", "--jobs", jobs, "--format", fmt, d], tmp)
+            check(r.rc == base.rc and r.out == base.out and r.err == base.err,
+                  f"{fmt}: --jobs {jobs} differs from --jobs 1", r)
+    # Not a vacuous comparison: the report holds findings of many rules, from the whole file.
+    text = lint(["--no-env", "--jobs", "1", d], tmp).out
+    rules = {w.strip("[]").split()[0] for w in text.split(" [AWS")[1:]}
+    check(len(rules) >= 8, f"expected findings of many rules, got {sorted(rules)}")
+    for sub in (["dump"], ["resolve", "--profile", "p3"]):
+        base = run(sub + ["--no-env", "--jobs", "1", d], tmp)
+        for jobs in ("2", "8"):
+            r = run(sub + ["--no-env", "--jobs", jobs, d], tmp)
+            check(r.rc == base.rc and r.out == base.out and r.err == base.err, f"{sub[0]}: --jobs {jobs} differs", r)
+
+
+def test_bad_jobs_is_a_usage_error(tmp):
+    d = aws_dir(tmp, config="[default]\nregion = eu-west-1\n")
+    for bad in ("0", "-1", "many"):
+        usage_error(lint(["--jobs", bad, d], tmp), f"--jobs {bad}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(globals()))
