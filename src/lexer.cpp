@@ -293,7 +293,7 @@ class Lexer {
     const auto shift = [a0](Str& x) {
       if (x.off & Str::kArena) x.off += a0;
     };
-    o_.entries.reserve(o_.entries.size() + bo.entries.size());
+    // reserve_whole() made room for every part: nothing below moves o_'s arrays.
     big_hint(o_.entries.data() + o_.entries.size(), bo.entries.size() * sizeof(Entry));
     // Copied a stretch at a time, each stretch's memory given back once copied: the part is never
     // held twice.
@@ -305,13 +305,12 @@ class Lexer {
         Entry e = bo.entries[k];
         shift(e.key);
         shift(e.value);
-          o_.entries.push_back(e);
+        o_.entries.push_back(e);
       }
       big_discard(bo.entries.data() + i, (end - i) * sizeof(Entry), block);
     }
     o_.subs.insert(o_.subs.end(), bo.subs.begin(), bo.subs.end());
     for (ParsedFile::NestedSubs n : bo.nested_) o_.nested_.push_back({n.entry + e0, n.first + sub0, n.count});
-    o_.sections.reserve(o_.sections.size() + bo.sections.size());
     for (std::uint32_t i = 0; i < bo.sections.size(); ++i) {
       Section s = bo.sections[i];
       s.first_entry += e0;
@@ -672,11 +671,10 @@ class Lexer {
 
   void remember_key(std::uint32_t idx) {
     const Entry& e = o_.entries[idx];
-    if (!e.duplicate) {
-      const auto ki = static_cast<unsigned>(e.key_id);
-      seen_[ki >> 6] |= std::uint64_t{1} << (ki & 63);
-    }
-    if (key_set_active_ && !e.duplicate) key_set_.emplace(std::string(str(e.key)), idx);
+    if (e.duplicate) return;
+    const auto ki = static_cast<unsigned>(e.key_id);
+    seen_[ki >> 6] |= std::uint64_t{1} << (ki & 63);
+    if (key_set_active_) key_set_.emplace(std::string(str(e.key)), idx);
   }
 
   // _join_multiline_values, then botocore's _parse_nested for values that start with '\n'.
@@ -833,15 +831,12 @@ std::unique_ptr<ParsedFile> lex(BigText text, unsigned parts) {
   auto f = std::make_unique<ParsedFile>();
   f->text = std::move(text);
   if (parts == 0) parts = f->text.size() >= kParallelMinBytes ? jobs() : 1;
-  if (parts <= 1) {
-    Lexer(*f).run();
-    return f;
-  }
   Lexer whole(*f);
   whole.prepare();
   // A file the decoder rejects is read serially (the encoding issue and the lines after it).
-  const std::vector<std::uint32_t> at =
-      f->invalid_utf8_offset == std::string::npos ? split_points(*f, parts) : std::vector<std::uint32_t>{};
+  const std::vector<std::uint32_t> at = parts > 1 && f->invalid_utf8_offset == std::string::npos
+                                            ? split_points(*f, parts)
+                                            : std::vector<std::uint32_t>{};
   const auto n = static_cast<std::uint32_t>(f->lines.size());
   if (at.empty()) {
     if (n) whole.lex_lines(1, n);

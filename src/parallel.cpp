@@ -2,6 +2,7 @@
 
 #include <sched.h>
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <mutex>
@@ -31,7 +32,7 @@ void set_jobs(unsigned n) { g_jobs.store(n > kMaxJobs ? kMaxJobs : n, std::memor
 unsigned jobs() {
   const unsigned n = g_jobs.load(std::memory_order_relaxed);
   if (n) return n;
-  static const unsigned cpus = available_cpus() < kMaxJobs ? available_cpus() : kMaxJobs;
+  static const unsigned cpus = std::min(available_cpus(), kMaxJobs);
   return cpus;
 }
 
