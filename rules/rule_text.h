@@ -37,25 +37,7 @@ inline KeyText key_text(const Profile& p, Key k) {
   return {};
 }
 
-// A set of key ids (Key::Other is never in it).
-struct KeySet {
-  static_assert(static_cast<unsigned>(Key::kCount_) <= 128, "two words of bits");
-  static_assert(static_cast<unsigned>(Key::Other) == 0, "bit 0 is cleared as Key::Other");
-  std::uint64_t bits[2] = {0, 0};
-  void add(Key k) {
-    const auto i = static_cast<unsigned>(k);
-    bits[i >> 6] |= std::uint64_t{1} << (i & 63);
-  }
-  bool has(Key k) const {
-    const auto i = static_cast<unsigned>(k);
-    return (bits[i >> 6] >> (i & 63)) & 1;
-  }
-  KeySet& operator|=(const KeySet& o) {
-    bits[0] |= o.bits[0];
-    bits[1] |= o.bits[1];
-    return *this;
-  }
-};
+static_assert(static_cast<unsigned>(Key::Other) == 0, "ProfileKeys clears bit 0 as Key::Other");
 
 // The keys every profile has, as Profile::has(Key) answers, from one pass over each profile's
 // entries: for rules that ask several keys of every profile (each Profile::has walks two sections).

@@ -319,7 +319,7 @@ class Lexer {
       if (s.is_defaults) o_.defaults_sections.push_back(idx);
       else index_section(o_.sections.back(), idx);
     }
-    for (int k = 0; k < 4; ++k) o_.key_mask_[k] |= bo.key_mask_[k];
+    o_.key_mask_ |= bo.key_mask_;
     issues_.insert(issues_.end(), std::make_move_iterator(b.issues_.begin()), std::make_move_iterator(b.issues_.end()));
     for (auto& [entry_index, issue] : b.nested_issues_) nested_issues_.push_back({entry_index + e0, std::move(issue)});
     rejected_ = rejected_ || b.rejected_;
@@ -542,10 +542,7 @@ class Lexer {
       lk = key;
     }
     e.key_id = key_id(lk);
-    {
-      const auto ki = static_cast<unsigned>(e.key_id);
-      o_.key_mask_[ki >> 6] |= std::uint64_t{1} << (ki & 63);
-    }
+    o_.key_mask_.add(e.key_id);
     e.value = {static_cast<std::uint32_t>(val.data() - f_.text.data()), static_cast<std::uint32_t>(val.size())};
     e.line = e.end_line = lineno;
     e.key_col = static_cast<std::uint16_t>(std::min<std::uint32_t>(indent + 1, 65535));
@@ -591,7 +588,7 @@ class Lexer {
     cur_section_ = idx;
     key_set_.clear();
     key_set_active_ = false;
-    std::fill(std::begin(seen_), std::end(seen_), 0);
+    seen_ = {};
   }
 
   // DuplicateSectionError: a name seen before (sections of o_ up to idx are in the index).
@@ -648,7 +645,7 @@ class Lexer {
       return nullptr;
     }
     // A known key not seen in this section yet: no scan (the common case).
-    if (id != Key::Other && !((seen_[static_cast<unsigned>(id) >> 6] >> (static_cast<unsigned>(id) & 63)) & 1))
+    if (id != Key::Other && !seen_.has(id))
       return nullptr;
     const std::uint32_t n = static_cast<std::uint32_t>(o_.entries.size()) - s.first_entry;
     if (n < kLinearLimit) {
@@ -672,8 +669,7 @@ class Lexer {
   void remember_key(std::uint32_t idx) {
     const Entry& e = o_.entries[idx];
     if (e.duplicate) return;
-    const auto ki = static_cast<unsigned>(e.key_id);
-    seen_[ki >> 6] |= std::uint64_t{1} << (ki & 63);
+    seen_.add(e.key_id);
     if (key_set_active_) key_set_.emplace(std::string(str(e.key)), idx);
   }
 
@@ -793,7 +789,7 @@ class Lexer {
   NameIndex section_index_;  // names of the non-[DEFAULT] sections seen
   std::unordered_map<std::string, std::uint32_t> key_set_;  // owns its keys: the arena may move
   bool key_set_active_ = false;
-  std::uint64_t seen_[4] = {0, 0, 0, 0};  // bit per Key id among the current section's entries
+  KeySet seen_;  // the key ids of the current section's entries (duplicates aside)
   bool ascii_ = false;  // the current line is printable ASCII and tabs
   std::uint8_t traits_ = 0;  // of the current line
   std::size_t entries_hint_ = 0, sections_hint_ = 0;  // big_hint_push

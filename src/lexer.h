@@ -108,6 +108,26 @@ std::string_view key_name(Key k);
 // A key the CLI reads (one of AWSLINT_CLI_KEYS).
 inline bool is_cli_key(Key k) { return k != Key::Other && k < Key::kFirstOther_; }
 
+// A set of key ids, a bit each (Key::Other is bit 0: callers that want known keys only leave it
+// out or clear it).
+struct KeySet {
+  static_assert(static_cast<unsigned>(Key::kCount_) <= 128, "two words of bits");
+  std::uint64_t bits[2] = {0, 0};
+  void add(Key k) {
+    const auto i = static_cast<unsigned>(k);
+    bits[i >> 6] |= std::uint64_t{1} << (i & 63);
+  }
+  bool has(Key k) const {
+    const auto i = static_cast<unsigned>(k);
+    return (bits[i >> 6] >> (i & 63)) & 1;
+  }
+  KeySet& operator|=(const KeySet& o) {
+    bits[0] |= o.bits[0];
+    bits[1] |= o.bits[1];
+    return *this;
+  }
+};
+
 // A string stored in a ParsedFile: either a slice of the file text or of its arena.
 // Compact on purpose: a 100,000-profile config has half a million entries.
 struct Str {
@@ -250,10 +270,7 @@ class ParsedFile {
   }
   const Entry* find_default(Key key) const;
   // Whether some section of the file has the key (a fast no for the keys most files lack).
-  bool has_key(Key k) const {
-    const auto i = static_cast<unsigned>(k);
-    return (key_mask_[i >> 6] >> (i & 63)) & 1;
-  }
+  bool has_key(Key k) const { return key_mask_.has(k); }
   std::uint8_t traits_of(std::uint32_t line) const { return static_cast<std::uint8_t>(line_kinds[line - 1]) >> 3; }
   // The OR of the traits of an entry's lines (key line and continuation lines).
   std::uint8_t traits_of(const Entry& e) const {
@@ -274,7 +291,7 @@ class ParsedFile {
  private:
   friend class Lexer;
   std::string arena_;
-  std::uint64_t key_mask_[4] = {0, 0, 0, 0};  // bit per Key present in some entry
+  KeySet key_mask_;  // the keys of all entries
   struct NestedSubs {
     std::uint32_t entry, first, count;  // entries[entry] has subs[first, first + count)
   };
