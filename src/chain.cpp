@@ -106,9 +106,10 @@ class Resolver {
   }
 
   // AssumeRoleProvider._resolve_credentials_from_profile, for a source profile.
-  void source(std::string_view name, CredentialSource& r) {
+  void source(std::string_view name, CredentialSource& r) { source(name, ws_.profile(name), r); }
+  // The same with the profile of that name looked up already (null: none).
+  void source(std::string_view name, const Profile* p, CredentialSource& r) {
     r.profile = std::string(name);
-    const Profile* p = ws_.profile(name);
     r.profile_defined = p != nullptr;
     if (p) name = p->name;
     if (!p) {
@@ -436,6 +437,12 @@ CredentialSource resolve_credentials(const Workspace& ws, const Selection& sel) 
 CredentialSource resolve_source_profile(const Workspace& ws, std::string_view profile) {
   CredentialSource r;
   Resolver(ws, false).source(profile, r);
+  return r;
+}
+
+CredentialSource resolve_source_profile(const Workspace& ws, const Profile& profile) {
+  CredentialSource r;
+  Resolver(ws, false).source(profile.name, &profile, r);
   return r;
 }
 

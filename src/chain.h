@@ -130,6 +130,8 @@ CredentialSource resolve_credentials(const Workspace& ws, const Selection& sel);
 // when it has role_arn and no static keys. The result's error says why it cannot be used
 // ("The source profile "x" must have credentials." and the like).
 CredentialSource resolve_source_profile(const Workspace& ws, std::string_view profile);
+// The same for a profile of ws found already (no second look-up by name).
+CredentialSource resolve_source_profile(const Workspace& ws, const Profile& profile);
 
 // Whether a profile can serve as a source_profile: resolve_source_profile succeeds with
 // credentials (keys, a working role chain, SSO, credential_process or web identity).

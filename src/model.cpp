@@ -91,6 +91,34 @@ std::string_view source_name(Selection::Source s) {
   return "default";
 }
 
+namespace {
+std::uint32_t n_sections_of(const ParsedFile& pf) { return static_cast<std::uint32_t>(pf.sections.size()); }
+
+// Calls visit(i, h) for i = 0 .. n-1 in order; for an i with want(i), h is NameIndex::hash of
+// name(i) and the index slot it probes was prefetched kAhead wanted names before (a profile index
+// of 100,000 names is bigger than the caches, and each probe would stall on memory).
+template <class Want, class Name, class Visit>
+void in_order_prefetched(const NameIndex& index, std::uint32_t n, Want want, Name name, Visit visit) {
+  constexpr std::uint32_t kAhead = 8;
+  std::uint32_t ring[kAhead] = {};
+  std::uint32_t pushed = 0, popped = 0;  // hashes computed / handed out
+  std::uint32_t next = 0;                // the next i to look ahead at
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (!want(i)) {
+      visit(i, 0);
+      continue;
+    }
+    for (; next < n && pushed - popped < kAhead; ++next) {
+      if (next < i || !want(next)) continue;
+      const std::uint32_t h = NameIndex::hash(name(next));
+      index.prefetch(h);
+      ring[pushed++ % kAhead] = h;
+    }
+    visit(i, ring[popped++ % kAhead]);
+  }
+}
+}  // namespace
+
 std::string_view Workspace::keep(std::string s) {
   names_.push_back(std::move(s));
   return names_.back();
@@ -122,6 +150,7 @@ void Workspace::build() {
     NameIndex services_index;
     std::vector<std::uint32_t> owner;  // profile index -> its config_sections_ index
     owner.reserve(pf.sections.size());
+    // First what each section is (its role and name)...
     for (std::uint32_t i = 0; i < pf.sections.size(); ++i) {
       const Section& s = pf.sections[i];
       ConfigSection cs;
@@ -182,49 +211,63 @@ void Workspace::build() {
         cs.role = SectionRole::Ignored;
       }
       config_sections_.push_back(cs);
-      if (cs.role == SectionRole::Profile) {
-        const auto fresh = static_cast<std::uint32_t>(profiles_.size());
-        const std::uint32_t at = profile_index_.emplace(cs.name, fresh, profile_name);
-        if (at == fresh) {
-          Profile p;
-          p.name = cs.name;
-          big_hint_push(profiles_, static_cast<double>(profiles_.size() + 1) * pf.sections.size() / (i + 1),
-                        profiles_hint);
-          profiles_.push_back(p);
-          owner.push_back(i);
-        } else {
-          // The later section replaces the earlier one entirely (a dict assignment).
-          config_sections_[owner[at]].shadowed = true;
-          owner[at] = i;
-        }
-        Profile& p = profiles_[at];
-        p.config = &s;
-        p.config_file = &config;
-      } else if (cs.role == SectionRole::SsoSession || cs.role == SectionRole::Services) {
-        auto& list = cs.role == SectionRole::SsoSession ? sso_sessions_ : services_;
-        auto& index = cs.role == SectionRole::SsoSession ? sso_index_ : services_index;
-        const auto fresh = static_cast<std::uint32_t>(list.size());
-        const std::uint32_t at = index.emplace(cs.name, fresh, [&](std::uint32_t k) { return list[k].name; });
-        if (at == fresh) list.push_back(SsoSession{cs.name, &s, &config});
-        else list[at].section = &s;
-      }
     }
+    // ...then the names go into their indexes, in file order.
+    in_order_prefetched(
+        profile_index_, n_sections_of(pf),
+        [&](std::uint32_t i) { return config_sections_[i].role == SectionRole::Profile; },
+        [&](std::uint32_t i) { return config_sections_[i].name; },
+        [&](std::uint32_t i, std::uint32_t h) {
+          const Section& s = pf.sections[i];
+          const ConfigSection& cs = config_sections_[i];
+          if (cs.role == SectionRole::Profile) {
+            const auto fresh = static_cast<std::uint32_t>(profiles_.size());
+            const std::uint32_t at = profile_index_.emplace_hashed(cs.name, h, fresh, profile_name);
+            if (at == fresh) {
+              Profile p;
+              p.name = cs.name;
+              big_hint_push(profiles_, static_cast<double>(profiles_.size() + 1) * pf.sections.size() / (i + 1),
+                            profiles_hint);
+              profiles_.push_back(p);
+              owner.push_back(i);
+            } else {
+              // The later section replaces the earlier one entirely (a dict assignment).
+              config_sections_[owner[at]].shadowed = true;
+              owner[at] = i;
+            }
+            Profile& p = profiles_[at];
+            p.config = &s;
+            p.config_file = &config;
+          } else if (cs.role == SectionRole::SsoSession || cs.role == SectionRole::Services) {
+            auto& list = cs.role == SectionRole::SsoSession ? sso_sessions_ : services_;
+            auto& index = cs.role == SectionRole::SsoSession ? sso_index_ : services_index;
+            const auto fresh = static_cast<std::uint32_t>(list.size());
+            const std::uint32_t at = index.emplace(cs.name, fresh, [&](std::uint32_t k) { return list[k].name; });
+            if (at == fresh) list.push_back(SsoSession{cs.name, &s, &config});
+            else list[at].section = &s;
+          }
+        });
   }
   if (credentials.ok()) {
     const ParsedFile& pf = *credentials.parsed;
-    for (const Section& s : pf.sections) {
-      if (s.is_defaults || s.duplicate) continue;
-      const std::string_view name = pf.str(s.name);
-      const auto fresh = static_cast<std::uint32_t>(profiles_.size());
-      const std::uint32_t at = profile_index_.emplace(name, fresh, profile_name);
-      if (at == fresh) {
-        Profile p;
-        p.name = name;
-        profiles_.push_back(p);
-      }
-      profiles_[at].credentials = &s;
-      profiles_[at].credentials_file = &credentials;
-    }
+    in_order_prefetched(
+        profile_index_, n_sections_of(pf),
+        [&](std::uint32_t i) { return !pf.sections[i].is_defaults && !pf.sections[i].duplicate; },
+        [&](std::uint32_t i) { return pf.str(pf.sections[i].name); },
+        [&](std::uint32_t i, std::uint32_t h) {
+          const Section& s = pf.sections[i];
+          if (s.is_defaults || s.duplicate) return;
+          const std::string_view name = pf.str(s.name);
+          const auto fresh = static_cast<std::uint32_t>(profiles_.size());
+          const std::uint32_t at = profile_index_.emplace_hashed(name, h, fresh, profile_name);
+          if (at == fresh) {
+            Profile p;
+            p.name = name;
+            profiles_.push_back(p);
+          }
+          profiles_[at].credentials = &s;
+          profiles_[at].credentials_file = &credentials;
+        });
   }
   for (auto& p : profiles_) {
     if (!p.config_file && config.ok()) p.config_file = &config;
@@ -235,6 +278,36 @@ void Workspace::build() {
 const Profile* Workspace::profile(std::string_view name) const {
   const std::uint32_t i = profile_index_.find(name, [&](std::uint32_t k) { return profiles_[k].name; });
   return i == NameIndex::npos ? nullptr : &profiles_[i];
+}
+
+void Workspace::profiles_named(std::span<const std::string_view> names, std::span<const Profile*> out) const {
+  // A pipeline over the names: at step i the slot of name i is prefetched, then (kSlot - kProfile
+  // steps later) the profile that slot points at, then (kProfile - kName steps later) that
+  // profile's name; name i - kSlot is looked up for real.
+  constexpr std::size_t kSlot = 12, kProfile = 6, kName = 3;
+  const std::size_t n = names.size();
+  std::vector<std::uint32_t> hashes(n), cand(n, NameIndex::npos);
+  auto name_of = [&](std::uint32_t k) { return profiles_[k].name; };
+  for (std::size_t i = 0; i < n + kSlot; ++i) {
+    if (i < n) {
+      hashes[i] = NameIndex::hash(names[i]);
+      profile_index_.prefetch(hashes[i]);
+    }
+    if (i >= kSlot - kProfile && i - (kSlot - kProfile) < n) {
+      const std::size_t j = i - (kSlot - kProfile);
+      cand[j] = profile_index_.candidate(hashes[j]);
+      if (cand[j] != NameIndex::npos) __builtin_prefetch(&profiles_[cand[j]]);
+    }
+    if (i >= kSlot - kName && i - (kSlot - kName) < n) {
+      const std::size_t j = i - (kSlot - kName);
+      if (cand[j] != NameIndex::npos) __builtin_prefetch(profiles_[cand[j]].name.data());
+    }
+    if (i >= kSlot) {
+      const std::size_t j = i - kSlot;
+      const std::uint32_t k = profile_index_.find_hashed(names[j], hashes[j], name_of);
+      out[j] = k == NameIndex::npos ? nullptr : &profiles_[k];
+    }
+  }
 }
 
 const SsoSession* Workspace::sso_session(std::string_view name) const {

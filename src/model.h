@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -148,6 +149,10 @@ class Workspace {
   const Profile* profile(std::string_view name) const;
   const std::vector<SsoSession>& sso_sessions() const { return sso_sessions_; }
   const SsoSession* sso_session(std::string_view name) const;
+  // profile(names[i]) for every i, into out[i]: the same answers, for many names at a time faster
+  // (the index slots, the profiles and their names are prefetched some names ahead; each of them
+  // is a cache miss when a config has 100,000 profiles).
+  void profiles_named(std::span<const std::string_view> names, std::span<const Profile*> out) const;
   // [services x] sections (newer CLIs read them; same shape as an sso-session).
   const std::vector<SsoSession>& services() const { return services_; }
 

@@ -22,13 +22,40 @@ class NameIndex {
   void reserve(std::size_t n);  // on an empty index (a non-empty one grows as needed)
   // Returns the index stored for name, or inserts `index` and returns it.
   template <class NameOf>
-  std::uint32_t emplace(std::string_view name, std::uint32_t index, NameOf name_of);
+  std::uint32_t emplace(std::string_view name, std::uint32_t index, NameOf name_of) {
+    return emplace_hashed(name, hash(name), index, name_of);
+  }
+  // The same with the name's hash() computed before: callers that insert many names ask for the
+  // slot with prefetch(hash) some names ahead, so that the probe (a cache miss in a big index,
+  // often a TLB miss too) overlaps other work instead of stalling.
   template <class NameOf>
-  std::uint32_t find(std::string_view name, NameOf name_of) const;  // UINT32_MAX when absent
+  std::uint32_t emplace_hashed(std::string_view name, std::uint32_t h, std::uint32_t index, NameOf name_of);
+  void prefetch(std::uint32_t h) const {
+    if (!slots_.empty()) __builtin_prefetch(slots_.data() + (h & (slots_.size() - 1)), 1);
+  }
+  template <class NameOf>
+  std::uint32_t find(std::string_view name, NameOf name_of) const {  // UINT32_MAX when absent
+    return find_hashed(name, hash(name), name_of);
+  }
+  template <class NameOf>
+  std::uint32_t find_hashed(std::string_view name, std::uint32_t h, NameOf name_of) const;
+  // The index in the first slot of hash h's probe sequence whose tag matches (npos: none): what
+  // find_hashed() will most likely compare the name with, for callers that prefetch it.
+  std::uint32_t candidate(std::uint32_t h) const {
+    if (slots_.empty()) return npos;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const std::uint32_t slot = slots_[i];
+      if (slot == 0) return npos;
+      if (!tag_differs(slot, h)) return index_of(slot);
+    }
+  }
   static constexpr std::uint32_t npos = UINT32_MAX;
 
  private:
   static constexpr std::uint32_t kIndexMask = 0xFFFFFF;
+
+ public:
   // Section and profile names are short: 8 bytes at a time (the last word overlapping), then
   // murmur3's finaliser, so that both the low bits (the slot) and the top byte (the tag) are mixed.
   // std::hash (murmur over bytes, out of line) cost twice as much.
@@ -58,6 +85,8 @@ class NameIndex {
     h ^= h >> 33;
     return static_cast<std::uint32_t>(h);
   }
+
+ private:
   std::uint32_t index_of(std::uint32_t slot) const { return (tagged_ ? slot & kIndexMask : slot) - 1; }
   std::uint32_t make_slot(std::uint32_t index, std::uint32_t h) const {
     return tagged_ ? ((h & 0xFF000000u) | (index + 1)) : index + 1;
@@ -71,10 +100,9 @@ class NameIndex {
 };
 
 template <class NameOf>
-std::uint32_t NameIndex::emplace(std::string_view name, std::uint32_t index, NameOf name_of) {
+std::uint32_t NameIndex::emplace_hashed(std::string_view name, std::uint32_t h, std::uint32_t index, NameOf name_of) {
   if (tagged_ && index >= kIndexMask) rebuild(std::max<std::size_t>((size_ + 1) * 2, slots_.size()), false, name_of);
   if ((size_ + 1) * 2 > slots_.size()) rebuild((size_ + 1) * 2, tagged_, name_of);
-  const std::uint32_t h = hash(name);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const std::uint32_t slot = slots_[i];
@@ -107,9 +135,8 @@ void NameIndex::rebuild(std::size_t min_slots, bool tagged, NameOf name_of) {
 }
 
 template <class NameOf>
-std::uint32_t NameIndex::find(std::string_view name, NameOf name_of) const {
+std::uint32_t NameIndex::find_hashed(std::string_view name, std::uint32_t h, NameOf name_of) const {
   if (slots_.empty()) return npos;
-  const std::uint32_t h = hash(name);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const std::uint32_t slot = slots_[i];

@@ -3,7 +3,9 @@
 // were checked with the differential oracle (tests/differential/oracle.py, awscli 2.9.19).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <memory>
+#include <span>
 #include <optional>
 #include <string>
 #include <utility>
@@ -229,4 +231,34 @@ TEST_CASE("model: secrets and key ids", "[model]") {
   CHECK(is_secret_var("AWS_SESSION_TOKEN"));
   CHECK_FALSE(is_secret_var("AWS_WEB_IDENTITY_TOKEN_FILE"));
   CHECK_FALSE(is_secret_var("AWS_CONTAINER_CREDENTIALS_FULL_URI"));
+}
+
+TEST_CASE("model: profiles_named gives profile()'s answer for every name", "[model]") {
+  // Enough profiles for a multi-level index, names that differ in one byte, names from both
+  // files, absent names, an empty name and repeats; in both orders, and a few at a time (shorter
+  // than the look-ahead of the pipeline).
+  std::string config = "[default]\nregion = eu-west-1\n", creds;
+  for (int i = 0; i < 3000; ++i) config += "[profile p" + std::to_string(i) + "]\nregion = eu-west-1\n";
+  for (int i = 2500; i < 3500; ++i) creds += "[p" + std::to_string(i) + "]\naws_access_key_id = AKIAX\n";
+  config += "[profile  spaced ]\n[profile \"quoted name\"]\n";
+  const auto ws = make_ws(config, creds);
+  std::vector<std::string> storage = {"default", "", "p", "p0", "p1", "p10", "p2999", "p3000", "p3499", "p3500",
+                                      "spaced", "quoted name", "\"quoted name\"", "profile p1", "P1", "default"};
+  for (int i = 0; i < 4000; i += 7) storage.push_back("p" + std::to_string(i));
+  std::vector<std::string_view> names(storage.begin(), storage.end());
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{5}, names.size()}) {
+      std::vector<const Profile*> got(count, reinterpret_cast<const Profile*>(1));
+      ws->profiles_named(std::span(names).first(count), got);
+      for (std::size_t i = 0; i < count; ++i) {
+        INFO("name '" << names[i] << "'");
+        CHECK(got[i] == ws->profile(names[i]));
+      }
+    }
+    std::reverse(names.begin(), names.end());
+  }
+  CHECK(ws->profile("p2999") != nullptr);
+  CHECK(ws->profile("p3499") != nullptr);
+  CHECK(ws->profile("p3500") == nullptr);
+  CHECK(ws->profile("quoted name") != nullptr);
 }
