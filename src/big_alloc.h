@@ -11,7 +11,10 @@
 
 #include <cstddef>
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <stdexcept>
+#include <type_traits>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -34,8 +37,10 @@ void big_hint(const std::vector<T, A>& v, std::size_t n) noexcept {
 // the number of elements it is expected to hold in the end. When the new element reaches a new
 // 2 MiB block that the expected size fills, the block is marked. `next` (start at 0) tracks the
 // next block boundary.
-template <class T, class A>
-void big_hint_push(const std::vector<T, A>& v, double expected, std::size_t& next) noexcept {
+// (A std::vector or a BigArray.)
+template <class V>
+void big_hint_push(const V& v, double expected, std::size_t& next) noexcept {
+  using T = typename V::value_type;
   constexpr std::size_t kBlock = std::size_t{2} << 20;
   const std::size_t bytes = (v.size() + 1) * sizeof(T);
   if (bytes <= next) return;
@@ -124,6 +129,105 @@ class BigText {
   char* data_ = nullptr;
   std::size_t size_ = 0;
   std::size_t cap_ = 0;
+};
+
+// A growable array of a trivially copyable T in big_alloc storage (the vector interface the lexer
+// and the rules use), which can also be a view: a stretch of another array's spare capacity that
+// it fills without owning it. A part of a file lexed on another thread writes its entries and
+// sections straight into the whole file's arrays that way (see lex()), so nothing is copied to
+// join the parts. A view never grows beyond the capacity it was given (its caller sized it from
+// the line count): it aborts rather than write past it.
+template <class T>
+class BigArray {
+  static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+
+ public:
+  using value_type = T;
+  using iterator = T*;
+  using const_iterator = const T*;
+
+  BigArray() = default;
+  BigArray(BigArray&& o) noexcept
+      : data_(std::exchange(o.data_, nullptr)),
+        size_(std::exchange(o.size_, 0)),
+        cap_(std::exchange(o.cap_, 0)),
+        owned_(std::exchange(o.owned_, true)) {}
+  BigArray& operator=(BigArray&& o) noexcept {
+    if (this != &o) {
+      release();
+      data_ = std::exchange(o.data_, nullptr);
+      size_ = std::exchange(o.size_, 0);
+      cap_ = std::exchange(o.cap_, 0);
+      owned_ = std::exchange(o.owned_, true);
+    }
+    return *this;
+  }
+  BigArray(const BigArray&) = delete;
+  BigArray& operator=(const BigArray&) = delete;
+  ~BigArray() { release(); }
+
+  // The `capacity` elements at `at`, empty, to be filled by push_back; they stay owned by the
+  // array they belong to.
+  static BigArray view(T* at, std::size_t capacity) {
+    BigArray a;
+    a.data_ = at;
+    a.cap_ = capacity;
+    a.owned_ = false;
+    return a;
+  }
+
+  std::size_t size() const { return size_; }
+  std::size_t capacity() const { return cap_; }
+  bool empty() const { return size_ == 0; }
+  T* data() { return data_; }
+  const T* data() const { return data_; }
+  T* begin() { return data_; }
+  T* end() { return data_ + size_; }
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
+  T& operator[](std::size_t i) { return data_[i]; }
+  const T& operator[](std::size_t i) const { return data_[i]; }
+  const T& at(std::size_t i) const {
+    if (i >= size_) throw std::out_of_range("BigArray::at");
+    return data_[i];
+  }
+  T& back() { return data_[size_ - 1]; }
+  const T& back() const { return data_[size_ - 1]; }
+
+  void reserve(std::size_t n) {
+    if (n <= cap_) return;
+    if (!owned_) std::abort();  // a view never grows
+    T* p = static_cast<T*>(big_alloc(n * sizeof(T)));
+    if (size_) std::memcpy(static_cast<void*>(p), data_, size_ * sizeof(T));
+    const std::size_t keep = size_;
+    release();
+    data_ = p;
+    size_ = keep;
+    cap_ = n;
+  }
+  void push_back(const T& v) {
+    if (size_ == cap_) reserve(cap_ ? cap_ * 2 : 16);
+    std::memcpy(static_cast<void*>(data_ + size_), &v, sizeof(T));
+    ++size_;
+  }
+  void clear() { size_ = 0; }
+  // Elements [size(), n) have been written in place (n <= capacity()).
+  void set_size(std::size_t n) {
+    if (n > cap_) std::abort();
+    size_ = n;
+  }
+
+ private:
+  void release() noexcept {
+    if (data_ && owned_) big_free(data_, cap_ * sizeof(T));
+    data_ = nullptr;
+    size_ = cap_ = 0;
+    owned_ = true;
+  }
+  T* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t cap_ = 0;
+  bool owned_ = true;
 };
 
 }  // namespace awslint

@@ -251,11 +251,11 @@ class Lexer {
     f_.line_kinds.assign(f_.lines.size(), LineKind::Blank);
   }
 
-  // Room for every line's entry and section (capacity only: untouched memory costs nothing), so
-  // that the parts absorbed later are appended without moving the first one.
+  // Room for every line's entry and section (capacity only: untouched memory costs nothing): a
+  // later part fills a stretch of it (a view, see lex()) that absorb() then moves down.
   void reserve_whole() {
     o_.entries.reserve(f_.lines.size());
-    o_.sections.reserve(f_.lines.size() / 2 + 1);
+    o_.sections.reserve(f_.lines.size());
     section_index_.reserve(f_.lines.size() / 8 + 1);
   }
 
@@ -279,11 +279,13 @@ class Lexer {
     }
     finish_entry();
     finish_section(last);
+    flush_section_index();
   }
 
-  // Appends a later part (lexed by `b` into `bo`) to o_: indexes shifted, its section names
-  // checked against those before it (duplicate sections are found here, in file order).
-  // The caller has made sure that [DEFAULT] sections are not in two parts.
+  // Appends a later part (lexed by `b` into `bo`, whose entries and sections are views of o_'s
+  // arrays at or after their ends) to o_: moved down to close the gap, indexes shifted, its
+  // section names checked against those before it (duplicate sections are found here, in file
+  // order). The caller has made sure that [DEFAULT] sections are not in two parts.
   void absorb(Lexer& b, ParsedFile& bo) {
     const auto e0 = static_cast<std::uint32_t>(o_.entries.size());
     const auto s0 = static_cast<std::uint32_t>(o_.sections.size());
@@ -293,32 +295,40 @@ class Lexer {
     const auto shift = [a0](Str& x) {
       if (x.off & Str::kArena) x.off += a0;
     };
-    // reserve_whole() made room for every part: nothing below moves o_'s arrays.
-    big_hint(o_.entries.data() + o_.entries.size(), bo.entries.size() * sizeof(Entry));
-    // Copied a stretch at a time, each stretch's memory given back once copied: the part is never
-    // held twice.
-    constexpr std::size_t kStretch = (std::size_t{1} << 20) / sizeof(Entry);
-    const std::size_t block = bo.entries.capacity() * sizeof(Entry);
-    for (std::size_t i = 0; i < bo.entries.size(); i += kStretch) {
-      const std::size_t end = std::min(bo.entries.size(), i + kStretch);
-      for (std::size_t k = i; k < end; ++k) {
-        Entry e = bo.entries[k];
-        shift(e.key);
-        shift(e.value);
-        o_.entries.push_back(e);
-      }
-      big_discard(bo.entries.data() + i, (end - i) * sizeof(Entry), block);
+    // Forward, element by element: the part lies at or above where it goes, so an element is read
+    // before anything is written over it.
+    Entry* const to = o_.entries.data() + e0;
+    const Entry* const from = bo.entries.data();
+    const std::size_t n = bo.entries.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      Entry e = from[k];
+      shift(e.key);
+      shift(e.value);
+      to[k] = e;
     }
+    o_.entries.set_size(e0 + n);
+    // The stretch the part leaves behind is not read again: its memory goes back now.
+    big_discard(to + n, static_cast<std::size_t>(from - to) * sizeof(Entry), o_.entries.capacity() * sizeof(Entry));
     o_.subs.insert(o_.subs.end(), bo.subs.begin(), bo.subs.end());
     for (ParsedFile::NestedSubs n : bo.nested_) o_.nested_.push_back({n.entry + e0, n.first + sub0, n.count});
-    for (std::uint32_t i = 0; i < bo.sections.size(); ++i) {
-      Section s = bo.sections[i];
+    constexpr std::uint32_t kAhead = 16;  // index slots prefetched ahead
+    const std::vector<std::uint32_t>& hashes = b.section_hashes_;  // one a section
+    const auto n_sections = static_cast<std::uint32_t>(bo.sections.size());
+    for (std::uint32_t i = 0; i < std::min(kAhead, n_sections); ++i) section_index_.prefetch(hashes[i]);
+    // Moved down like the entries.
+    const Section* const sfrom = bo.sections.data();
+    for (std::uint32_t i = 0; i < n_sections; ++i) {
+      if (i + kAhead < n_sections) section_index_.prefetch(hashes[i + kAhead]);
+      const std::uint32_t h = hashes[i];
+      Section s = sfrom[i];
       s.first_entry += e0;
       const std::uint32_t idx = s0 + i;
       o_.sections.push_back(s);
       if (s.is_defaults) o_.defaults_sections.push_back(idx);
-      else index_section(o_.sections.back(), idx);
+      else index_section(idx, h);
     }
+    big_discard(o_.sections.data() + s0 + n_sections, static_cast<std::size_t>(sfrom - (o_.sections.data() + s0)) * sizeof(Section),
+                o_.sections.capacity() * sizeof(Section));
     o_.key_mask_ |= bo.key_mask_;
     issues_.insert(issues_.end(), std::make_move_iterator(b.issues_.begin()), std::make_move_iterator(b.issues_.end()));
     for (auto& [entry_index, issue] : b.nested_issues_) nested_issues_.push_back({entry_index + e0, std::move(issue)});
@@ -583,7 +593,18 @@ class Lexer {
     }
     big_hint_push(o_.sections, expected(o_.sections.size() + 1, lineno), sections_hint_);
     o_.sections.push_back(s);
-    if (!s.is_defaults && !defer_section_index_) index_section(o_.sections.back(), idx);
+    if (defer_section_index_) {
+      // A later part: absorb() indexes its sections, with the hashes taken here, while the name is
+      // in the cache.
+      section_hashes_.push_back(NameIndex::hash(name));
+    } else if (!s.is_defaults) {
+      // Indexed when the next header (or the end of the lines) comes: the slot is prefetched now,
+      // so the probe of a big index does not stall on memory.
+      flush_section_index();
+      pending_index_ = idx;
+      pending_hash_ = NameIndex::hash(name);
+      section_index_.prefetch(pending_hash_);
+    }
     have_section_ = true;
     cur_section_ = idx;
     key_set_.clear();
@@ -591,11 +612,19 @@ class Lexer {
     seen_ = {};
   }
 
-  // DuplicateSectionError: a name seen before (sections of o_ up to idx are in the index).
-  void index_section(Section& s, std::uint32_t idx) {
+  void flush_section_index() {
+    if (pending_index_ == kNone) return;
+    index_section(pending_index_, pending_hash_);
+    pending_index_ = kNone;
+  }
+
+  // DuplicateSectionError: a name seen before (sections of o_ before idx are in the index).
+  // `h`: NameIndex::hash of the name.
+  void index_section(std::uint32_t idx, std::uint32_t h) {
+    Section& s = o_.sections[idx];
     const std::string_view name = f_.text.view().substr(s.name.off, s.name.len);
     const std::uint32_t at =
-        section_index_.emplace(name, idx, [&](std::uint32_t k) { return str(o_.sections[k].name); });
+        section_index_.emplace_hashed(name, h, idx, [&](std::uint32_t k) { return str(o_.sections[k].name); });
     if (at == idx) return;
     s.duplicate = true;
     const Section& first = o_.sections[at];
@@ -787,6 +816,9 @@ class Lexer {
   std::vector<Piece> pieces_;  // value lines of the open option
   std::string join_buf_, lower_buf_;
   NameIndex section_index_;  // names of the non-[DEFAULT] sections seen
+  std::uint32_t pending_index_ = kNone;  // the last header's section, not indexed yet
+  std::vector<std::uint32_t> section_hashes_;  // a later part: NameIndex::hash of each section's name
+  std::uint32_t pending_hash_ = 0;
   std::unordered_map<std::string, std::uint32_t> key_set_;  // owns its keys: the arena may move
   bool key_set_active_ = false;
   KeySet seen_;  // the key ids of the current section's entries (duplicates aside)
@@ -840,11 +872,18 @@ std::unique_ptr<ParsedFile> lex(BigText text, unsigned parts) {
     return f;
   }
   whole.reserve_whole();
-  // Part 0 goes straight into f; part k into scratch[k - 1], appended in order afterwards.
+  // Part 0 goes straight into f. Part k writes its entries and sections into f's arrays too, from
+  // the index of its first line on (the parts before it have at most one entry and one section a
+  // line), through the views of scratch[k - 1]; absorb() then moves each part down to the end of
+  // the one before, in order. Nothing is copied to a second array (that cost as much again as
+  // lexing the part: its memory faulted in twice).
   std::vector<std::unique_ptr<ParsedFile>> scratch(at.size());
   std::vector<std::unique_ptr<Lexer>> lexers(at.size());
   for (std::size_t k = 0; k < at.size(); ++k) {
+    const std::uint32_t first = at[k], last = k + 1 < at.size() ? at[k + 1] - 1 : n;
     scratch[k] = std::make_unique<ParsedFile>();
+    scratch[k]->entries = BigArray<Entry>::view(f->entries.data() + (first - 1), last + 1 - first);
+    scratch[k]->sections = BigArray<Section>::view(f->sections.data() + (first - 1), last + 1 - first);
     lexers[k] = std::make_unique<Lexer>(*f, *scratch[k], true);
   }
   parallel_for(at.size() + 1, static_cast<unsigned>(at.size() + 1), [&](std::size_t k) {

@@ -228,8 +228,8 @@ class ParsedFile {
   // Parallel to lines: the LineKind in the low 3 bits, the line's trait:: bits above (read them
   // with kind_of() and traits_of()).
   BigVector<LineKind> line_kinds;
-  BigVector<Section> sections;  // file order, [DEFAULT] and duplicates included
-  BigVector<Entry> entries;
+  BigArray<Section> sections;  // file order, [DEFAULT] and duplicates included
+  BigArray<Entry> entries;
   std::vector<SubEntry> subs;  // read them with subs_of()
   std::vector<Issue> issues;      // in line order
   bool rejected = false;          // the CLI raises ConfigParseError for this file
