@@ -72,6 +72,30 @@ def test_same_output_with_any_number_of_threads(tmp):
             check(r.rc == base.rc and r.out == base.out and r.err == base.err, f"{sub[0]}: --jobs {jobs} differs", r)
 
 
+def test_file_read_in_halves(tmp):
+    """A file of 4 MiB and more is read in two halves side by side: not a byte lost or moved."""
+    out = ["[default]", "region = eu-west-1", ""]
+    for i in range(70000):
+        out += [f"[profile c{i}]", f"role_arn = arn:aws:iam::{100000000000 + i}:role/R", "source_profile = default",
+                "region = us-east-1", ""]
+    config = "\n".join(out + ["[profile the-very-last]", "region = eu-central-1", ""])
+    data = config.encode()
+    check(len(data) > (4 << 20), "the config must be over 4 MiB (the threshold for two reads)")
+    d = aws_dir(tmp, config=config, credentials="[default]\naws_access_key_id = x\naws_secret_access_key = y\n")
+    base = run(["dump", "--no-env", "--jobs", "1", d], tmp)
+    r = run(["dump", "--no-env", "--jobs", "2", d], tmp)
+    check(base.rc == 0 and r.rc == base.rc and r.out == base.out and r.err == base.err, "dump: --jobs 2 differs", r)
+    # Profiles from the start, from around each 2 MiB boundary (where the halves may meet) and the end.
+    near = [f"c{i}" for i in range(0, 70000, 25)
+            if any(abs(data.find(f"\n[profile c{i}]\n".encode()) - (m << 20)) < 5000 for m in (2, 4))]
+    check(len(near) >= 2, "profiles near the 2 MiB boundaries")
+    for name in ["c0", "the-very-last"] + near:
+        check(f'"{name}"' in r.out, f"dump shows profile {name}", r)
+    j1 = lint(["--no-env", "--jobs", "1", "--format", "json", d], tmp)
+    j2 = lint(["--no-env", "--jobs", "2", "--format", "json", d], tmp)
+    check(j2.rc == j1.rc and j2.out == j1.out and j2.err == j1.err, "json: --jobs 2 differs", j2)
+
+
 def test_bad_jobs_is_a_usage_error(tmp):
     d = aws_dir(tmp, config="[default]\nregion = eu-west-1\n")
     for bad in ("0", "-1", "many"):
