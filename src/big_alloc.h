@@ -210,6 +210,7 @@ class BigArray {
     std::memcpy(static_cast<void*>(data_ + size_), &v, sizeof(T));
     ++size_;
   }
+  void pop_back() { --size_; }
   void clear() { size_ = 0; }
   // Elements [size(), n) have been written in place (n <= capacity()).
   void set_size(std::size_t n) {

@@ -372,6 +372,10 @@ class Lexer {
     const std::string_view t = f_.text;
     const std::size_t n = t.size();
     const char* const data = t.data();
+    if (n >= kParallelMinBytes && jobs() > 1) {
+      if (const std::size_t first_high = split_lines_in_chunks(); first_high != kHasCr) return first_high;
+      f_.lines.clear();
+    }
     std::size_t first_high = std::string::npos;
     // At most one line per byte: capacity that is never touched costs no memory, and no push_back
     // below ever moves the array.
@@ -407,6 +411,101 @@ class Lexer {
     }
     // A terminator at the very end starts no line.
     if (f_.lines.back().off == n) f_.lines.pop_back();
+    return first_high;
+  }
+
+  static constexpr std::size_t kHasCr = std::string::npos - 1;
+
+  // What one pass over a stretch of the text finds: its \n count, whether it has a \r, its first
+  // byte >= 0x80 (npos: none).
+  struct ChunkScan {
+    std::size_t newlines = 0;
+    bool cr = false;
+    std::size_t first_high = std::string::npos;
+  };
+  static ChunkScan scan_chunk(const char* data, std::size_t from, std::size_t to) {
+    ChunkScan c;
+    std::size_t i = from;
+#if defined(__SSE2__)
+    // Per-byte counters (a match is -1, subtracted), folded into 64-bit sums every 255 blocks
+    // (no popcount instruction in the baseline x86-64 this is built for).
+    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    __m128i any_cr = _mm_setzero_si128(), any_high = _mm_setzero_si128(), sums = _mm_setzero_si128();
+    while (i + 16 <= to) {
+      __m128i counts = _mm_setzero_si128();
+      for (int b = 0; b < 255 && i + 16 <= to; ++b, i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        any_cr = _mm_or_si128(any_cr, _mm_cmpeq_epi8(v, cr));
+        any_high = _mm_or_si128(any_high, v);
+        counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(v, nl));
+      }
+      sums = _mm_add_epi64(sums, _mm_sad_epu8(counts, _mm_setzero_si128()));
+    }
+    c.newlines = static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
+                 static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+    c.cr = _mm_movemask_epi8(any_cr) != 0;
+    // A byte >= 0x80 somewhere in the blocks: find the first one (rare; from the start).
+    if (_mm_movemask_epi8(any_high)) {
+      for (std::size_t k = from; k < i; ++k)
+        if (static_cast<unsigned char>(data[k]) >= 0x80) {
+          c.first_high = k;
+          break;
+        }
+    }
+#endif
+    for (; i < to; ++i) {
+      const char ch = data[i];
+      c.newlines += ch == '\n';
+      c.cr = c.cr || ch == '\r';
+      if (static_cast<unsigned char>(ch) >= 0x80 && c.first_high == std::string::npos) c.first_high = i;
+    }
+    return c;
+  }
+
+  // split_lines() for a big file, on jobs() threads: each stretch of the text counts its \n, then
+  // writes its line starts where the counts before it say. Only for text without \r (universal
+  // newlines are left to the byte loop): returns kHasCr for such text, having written nothing.
+  std::size_t split_lines_in_chunks() {
+    const char* const data = f_.text.data();
+    const std::size_t n = f_.text.size();
+    const unsigned parts = std::min(jobs(), 8u);
+    std::vector<std::size_t> from(parts + 1);
+    for (unsigned k = 0; k <= parts; ++k) from[k] = n / parts * k;
+    from[parts] = n;
+    std::vector<ChunkScan> scans(parts);
+    parallel_for(parts, parts, [&](std::size_t k) { scans[k] = scan_chunk(data, from[k], from[k + 1]); });
+    std::size_t total = 0, first_high = std::string::npos;
+    std::vector<std::size_t> base(parts);
+    for (unsigned k = 0; k < parts; ++k) {
+      if (scans[k].cr) return kHasCr;
+      base[k] = 1 + total;
+      total += scans[k].newlines;
+      if (first_high == std::string::npos) first_high = scans[k].first_high;
+    }
+    // Line 1 starts at 0, and one more after each \n (but the last, when the text ends with one).
+    f_.lines.reserve(1 + total);
+    big_hint(f_.lines.data(), (1 + total) * sizeof(Line));
+    Line* const out = f_.lines.data();
+    out[0] = {0};
+    parallel_for(parts, parts, [&](std::size_t k) {
+      Line* w = out + base[k];
+      std::size_t i = from[k];
+      const std::size_t to = from[k + 1];
+#if defined(__SSE2__)
+      const __m128i nl = _mm_set1_epi8('\n');
+      for (; i + 16 <= to; i += 16) {
+        unsigned m = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i)), nl)));
+        while (m) {
+          *w++ = {static_cast<std::uint32_t>(i + static_cast<std::size_t>(__builtin_ctz(m)) + 1)};
+          m &= m - 1;
+        }
+      }
+#endif
+      for (; i < to; ++i)
+        if (data[i] == '\n') *w++ = {static_cast<std::uint32_t>(i + 1)};
+    });
+    f_.lines.set_size(1 + total - (data[n - 1] == '\n' ? 1 : 0));
     return first_high;
   }
 

@@ -224,7 +224,7 @@ class ParsedFile {
 
   BigText text;  // the raw bytes of the file
 
-  BigVector<Line> lines;
+  BigArray<Line> lines;
   // Parallel to lines: the LineKind in the low 3 bits, the line's trait:: bits above (read them
   // with kind_of() and traits_of()).
   BigVector<LineKind> line_kinds;

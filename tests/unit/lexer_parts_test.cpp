@@ -2,12 +2,14 @@
 // serial one, field by field, whatever the file holds and however many parts it is cut into.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "lexer.h"
+#include "parallel.h"
 #include "parse_compare.h"
 
 using namespace awslint;
@@ -127,4 +129,43 @@ TEST_CASE("lexer parts: every fixture file lexes the same in parts", "[lexer][pa
     ++files;
   }
   CHECK(files > 50);
+}
+
+TEST_CASE("lexer parts: the lines of a big file are split in chunks, the same as serially", "[lexer][parts]") {
+  // split_lines() cuts a text of 1 MiB and more into jobs() stretches when it has no \r: the
+  // lines, their kinds, the first non-ASCII byte and everything after must be the serial ones.
+  std::string base;
+  for (int i = 0; base.size() < (std::size_t{3} << 19); ++i) {
+    base += "[profile p" + std::to_string(i) + "]\nregion = eu-west-1\n\n";
+    if (i % 97 == 0) base += "\n\n\n";  // runs of empty lines, somewhere across a chunk boundary
+    if (i % 1009 == 0) base += "note = caf\xC3\xA9\n";
+  }
+  std::string ascii_start = base;  // non-ASCII only in the second half
+  for (std::size_t i = 0; i < ascii_start.size() / 2; ++i)
+    if (static_cast<unsigned char>(ascii_start[i]) >= 0x80) ascii_start[i] = 'e';
+  const std::string texts[] = {base, base + "last = line without a newline", base + "\n", ascii_start,
+                               base + "bad = \xFF\n" + base};
+  for (const std::string& text : texts) {
+    REQUIRE(text.size() >= kParallelMinBytes);
+    set_jobs(1);
+    auto serial = lex(text, 1);
+    for (unsigned jobs : {2u, 3u, 8u}) {
+      INFO("jobs " << jobs << ", " << text.size() << " bytes");
+      set_jobs(jobs);
+      auto chunked = lex(text, 1);
+      CHECK(chunked->invalid_utf8_offset == serial->invalid_utf8_offset);
+      CHECK(test::parse_difference(*serial, *chunked).empty());
+    }
+    set_jobs(0);
+    CHECK(serial->lines.size() == static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) +
+                                      (text.back() == '\n' ? 0 : 1));
+  }
+  // A \r anywhere: the byte loop reads the whole text (universal newlines), same lines.
+  const std::string cr = base + "x = 1\r\ny = 2\rz = 3\n";
+  set_jobs(1);
+  auto serial = lex(cr, 1);
+  set_jobs(2);
+  auto chunked = lex(cr, 1);
+  set_jobs(0);
+  CHECK(test::parse_difference(*serial, *chunked).empty());
 }
