@@ -38,15 +38,16 @@ void big_hint(const std::vector<T, A>& v, std::size_t n) noexcept {
 // 2 MiB block that the expected size fills, the block is marked. `next` (start at 0) tracks the
 // next block boundary.
 // (A std::vector or a BigArray.)
-template <class V>
-void big_hint_push(const V& v, double expected, std::size_t& next) noexcept {
+// `expected` is a callable (it is asked only when a new block is reached, not at every push).
+template <class V, class Expected>
+void big_hint_push(const V& v, Expected expected, std::size_t& next) noexcept {
   using T = typename V::value_type;
   constexpr std::size_t kBlock = std::size_t{2} << 20;
   const std::size_t bytes = (v.size() + 1) * sizeof(T);
   if (bytes <= next) return;
   next = (bytes + kBlock - 1) / kBlock * kBlock;  // end of the block the new element reaches
   const std::size_t block = next - kBlock;
-  if (v.capacity() * sizeof(T) >= next && expected * sizeof(T) >= static_cast<double>(next))
+  if (v.capacity() * sizeof(T) >= next && expected() * sizeof(T) >= static_cast<double>(next))
     big_hint(reinterpret_cast<const char*>(v.data()) + block, kBlock);
 }
 

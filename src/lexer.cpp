@@ -665,7 +665,7 @@ class Lexer {
       is.detail = printable(lk);
       issues_.push_back(std::move(is));
     }
-    big_hint_push(o_.entries, expected(o_.entries.size() + 1, lineno), entries_hint_);
+    big_hint_push(o_.entries, [&] { return expected(o_.entries.size() + 1, lineno); }, entries_hint_);
     o_.entries.push_back(e);
     remember_key(idx);
     open_ = idx;
@@ -690,7 +690,7 @@ class Lexer {
       s.is_defaults = true;
       o_.defaults_sections.push_back(idx);
     }
-    big_hint_push(o_.sections, expected(o_.sections.size() + 1, lineno), sections_hint_);
+    big_hint_push(o_.sections, [&] { return expected(o_.sections.size() + 1, lineno); }, sections_hint_);
     o_.sections.push_back(s);
     if (defer_section_index_) {
       // A later part: absorb() indexes its sections, with the hashes taken here, while the name is

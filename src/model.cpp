@@ -226,7 +226,7 @@ void Workspace::build() {
             if (at == fresh) {
               Profile p;
               p.name = cs.name;
-              big_hint_push(profiles_, static_cast<double>(profiles_.size() + 1) * pf.sections.size() / (i + 1),
+              big_hint_push(profiles_, [&] { return static_cast<double>(profiles_.size() + 1) * pf.sections.size() / (i + 1); },
                             profiles_hint);
               profiles_.push_back(p);
               owner.push_back(i);
