@@ -68,70 +68,6 @@ struct BigAllocator {
 template <class T>
 using BigVector = std::vector<T, BigAllocator<T>>;
 
-// The bytes of a file: an owning buffer that grows without zero-filling (the bytes are read into it).
-class BigText {
- public:
-  BigText() = default;
-  explicit BigText(std::string_view s) {
-    resize_uninitialized(s.size());
-    if (!s.empty()) std::memcpy(data_, s.data(), s.size());
-  }
-  BigText(BigText&& o) noexcept
-      : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)), cap_(std::exchange(o.cap_, 0)) {}
-  BigText& operator=(BigText&& o) noexcept {
-    if (this != &o) {
-      release();
-      data_ = std::exchange(o.data_, nullptr);
-      size_ = std::exchange(o.size_, 0);
-      cap_ = std::exchange(o.cap_, 0);
-    }
-    return *this;
-  }
-  BigText(const BigText&) = delete;
-  BigText& operator=(const BigText&) = delete;
-  ~BigText() { release(); }
-
-  const char* data() const { return data_ ? data_ : ""; }
-  char* data() { return data_; }
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  char operator[](std::size_t i) const { return data_[i]; }
-  operator std::string_view() const { return std::string_view(data(), size_); }
-  std::string_view view() const { return std::string_view(data(), size_); }
-
-  // New bytes are left as they are: the caller writes them.
-  void resize_uninitialized(std::size_t n) {
-    if (n > cap_) reserve(n);
-    size_ = n;
-  }
-  void reserve(std::size_t n) {
-    if (n <= cap_) return;
-    char* p = static_cast<char*>(big_alloc(n));
-    if (size_) std::memcpy(p, data_, size_);
-    const std::size_t keep = size_;
-    release();
-    data_ = p;
-    size_ = keep;
-    cap_ = n;
-  }
-  void append(const char* s, std::size_t n) {
-    if (size_ + n > cap_) reserve(std::max(size_ + n, cap_ + cap_ / 2));
-    std::memcpy(data_ + size_, s, n);
-    size_ += n;
-  }
-  void clear() { size_ = 0; }
-
- private:
-  void release() noexcept {
-    if (data_) big_free(data_, cap_);
-    data_ = nullptr;
-    size_ = cap_ = 0;
-  }
-  char* data_ = nullptr;
-  std::size_t size_ = 0;
-  std::size_t cap_ = 0;
-};
-
 // A growable array of a trivially copyable T in big_alloc storage (the vector interface the lexer
 // and the rules use), which can also be a view: a stretch of another array's spare capacity that
 // it fills without owning it. A part of a file lexed on another thread writes its entries and
@@ -230,6 +166,43 @@ class BigArray {
   std::size_t size_ = 0;
   std::size_t cap_ = 0;
   bool owned_ = true;
+};
+
+// The bytes of a file: an owning buffer that grows without zero-filling (the bytes are read into
+// it). A BigArray of bytes that reads as a string_view.
+class BigText {
+ public:
+  BigText() = default;
+  explicit BigText(std::string_view s) {
+    resize_uninitialized(s.size());
+    if (!s.empty()) std::memcpy(bytes_.data(), s.data(), s.size());
+  }
+
+  const char* data() const { return bytes_.data() ? bytes_.data() : ""; }
+  char* data() { return bytes_.data(); }
+  std::size_t size() const { return bytes_.size(); }
+  bool empty() const { return bytes_.empty(); }
+  char operator[](std::size_t i) const { return bytes_[i]; }
+  operator std::string_view() const { return view(); }
+  std::string_view view() const { return std::string_view(data(), size()); }
+
+  // New bytes are left as they are: the caller writes them.
+  void resize_uninitialized(std::size_t n) {
+    bytes_.reserve(n);
+    bytes_.set_size(n);
+  }
+  void reserve(std::size_t n) { bytes_.reserve(n); }
+  void append(const char* s, std::size_t n) {
+    if (n == 0) return;
+    const std::size_t size = bytes_.size();
+    if (size + n > bytes_.capacity()) bytes_.reserve(std::max(size + n, bytes_.capacity() + bytes_.capacity() / 2));
+    std::memcpy(bytes_.data() + size, s, n);
+    bytes_.set_size(size + n);
+  }
+  void clear() { bytes_.clear(); }
+
+ private:
+  BigArray<char> bytes_;
 };
 
 }  // namespace awslint
