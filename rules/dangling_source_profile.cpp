@@ -70,6 +70,7 @@ aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 ```
 )",
     .security = true,
+    .weight = 8,  // measured on the 100,000-profile benchmark config
 };
 
 // What AWS103 asks of every profile, read once: which of its keys are present (as Profile::has

@@ -83,6 +83,7 @@ region = us-east-1
 ```
 )",
     .security = false,
+    .weight = 3,  // measured on the 100,000-profile benchmark config
 };
 
 // Sections of the config file that the CLI (or a well-known tool) reads on purpose.

@@ -57,6 +57,7 @@ aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 ```
 )",
     .security = true,
+    .weight = 2,  // measured on the 100,000-profile benchmark config
 };
 
 // Zero-width and other invisible format characters (Unicode Cf and the fillers that render as nothing).

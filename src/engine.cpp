@@ -57,7 +57,14 @@ std::vector<Finding> run_rules(const Workspace& ws, const std::vector<const Rule
     // Rules only read the workspace: each runs on whichever thread is free, into a sink of its
     // own; joined in rule order, the findings are exactly those of the serial loop above.
     std::vector<Sink> sinks(rules.size());
-    parallel_for(rules.size(), jobs(), [&](std::size_t i) {
+    // Heaviest first (a stable order among equals): the threads take the next rule as they come
+    // free, so a heavy rule taken last would run alone at the end.
+    std::vector<std::size_t> order(rules.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return rules[a]->info().weight > rules[b]->info().weight; });
+    parallel_for(rules.size(), jobs(), [&](std::size_t k) {
+      const std::size_t i = order[k];
       sinks[i].set_rule(&rules[i]->info());
       rules[i]->check(ws, sinks[i]);
     });
