@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -35,20 +36,23 @@ void big_hint(const std::vector<T, A>& v, std::size_t n) noexcept {
 }
 // For a vector filled by push_back within its reserved capacity: call before each push_back with
 // the number of elements it is expected to hold in the end. When the new element reaches a new
-// 2 MiB block that the expected size fills, the block is marked. `next` (start at 0) tracks the
-// next block boundary.
+// 2 MiB block that the expected size fills, the block is marked. Blocks are 2 MiB aligned in the
+// address space, not from the array's start: a BigArray view (a later part of a lexed file) starts
+// anywhere in its owner's allocation, and its whole blocks are marked as well. `next` (start at 0)
+// tracks, from data(), the end of the block reached last.
 // (A std::vector or a BigArray.)
 // `expected` is a callable (it is asked only when a new block is reached, not at every push).
 template <class V, class Expected>
 void big_hint_push(const V& v, Expected expected, std::size_t& next) noexcept {
   using T = typename V::value_type;
-  constexpr std::size_t kBlock = std::size_t{2} << 20;
+  constexpr std::uintptr_t kBlock = std::uintptr_t{2} << 20;
   const std::size_t bytes = (v.size() + 1) * sizeof(T);
   if (bytes <= next) return;
-  next = (bytes + kBlock - 1) / kBlock * kBlock;  // end of the block the new element reaches
-  const std::size_t block = next - kBlock;
-  if (v.capacity() * sizeof(T) >= next && expected() * sizeof(T) >= static_cast<double>(next))
-    big_hint(reinterpret_cast<const char*>(v.data()) + block, kBlock);
+  const auto base = reinterpret_cast<std::uintptr_t>(v.data());
+  const std::uintptr_t block = (base + bytes - 1) & ~(kBlock - 1);  // the block the new element reaches
+  next = block + kBlock - base;
+  if (block >= base && v.capacity() * sizeof(T) >= next && expected() * sizeof(T) >= static_cast<double>(next))
+    big_hint(reinterpret_cast<const void*>(block), kBlock);
 }
 
 template <class T>

@@ -300,6 +300,7 @@ class Lexer {
     Entry* const to = o_.entries.data() + e0;
     const Entry* const from = bo.entries.data();
     const std::size_t n = bo.entries.size();
+    big_hint(to, n * sizeof(Entry));  // the stretch below the part is fresh memory, all written here
     for (std::size_t k = 0; k < n; ++k) {
       Entry e = from[k];
       shift(e.key);
