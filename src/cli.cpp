@@ -181,25 +181,47 @@ struct Run {
     return groups;
   }
 
-  void load_file(SourceFile& f, const std::optional<std::string>& path, bool is_explicit, FileKind kind) {
-    f.kind = kind;
-    f.explicit_path = is_explicit;
-    const char* role = kind == FileKind::Config ? "config" : "credentials";
-    if (!path) {
-      f.status = ReadStatus::Missing;
-      return;
+  // Reads and lexes a group's config and credentials files. When the config file is big enough to
+  // be lexed on several threads, the credentials file is read on a thread of its own meanwhile: it
+  // fills the time the config's serial steps leave a core idle. What is reported (inputs, errors)
+  // does not depend on it: that is done afterwards, config first.
+  void load_files(Workspace& ws, const Group& g) {
+    struct One {
+      SourceFile& f;
+      const std::optional<std::string>& path;
+      bool is_explicit;
+      FileKind kind;
+    };
+    One files[2] = {{ws.config, g.config, g.config_explicit, FileKind::Config},
+                    {ws.credentials, g.credentials, g.credentials_explicit, FileKind::Credentials}};
+    for (One& o : files) {
+      o.f.kind = o.kind;
+      o.f.explicit_path = o.is_explicit;
+      if (!o.path) {
+        o.f.status = ReadStatus::Missing;
+        continue;
+      }
+      o.f.path = *o.path;
+      o.f.display = display_path(*o.path, cwd);
     }
-    f.path = *path;
-    f.display = display_path(*path, cwd);
-    load_source(fs, f);
-    InputSummary in{f.display, role, f.ok(), f.ok() ? "read" : f.error};
-    if (f.status == ReadStatus::Missing) in.status = "missing";
-    inputs.push_back(in);
-    if (f.ok()) {
-      anything_read = true;
-    } else if (is_explicit) {
-      io_error = true;
-      err_line(fmt::format("error: cannot read {} file '{}': {}", role, f.display, f.error));
+    const bool side_by_side =
+        jobs() > 1 && g.config && g.credentials && fs.size_hint(*g.config) >= kParallelMinBytes;
+    parallel_for(2, side_by_side ? 2 : 1, [&](std::size_t k) {
+      if (files[k].path) load_source(fs, files[k].f);
+    });
+    for (const One& o : files) {
+      if (!o.path) continue;
+      const SourceFile& f = o.f;
+      const char* role = o.kind == FileKind::Config ? "config" : "credentials";
+      InputSummary in{f.display, role, f.ok(), f.ok() ? "read" : f.error};
+      if (f.status == ReadStatus::Missing) in.status = "missing";
+      inputs.push_back(in);
+      if (f.ok()) {
+        anything_read = true;
+      } else if (o.is_explicit) {
+        io_error = true;
+        err_line(fmt::format("error: cannot read {} file '{}': {}", role, f.display, f.error));
+      }
     }
   }
 
@@ -224,8 +246,7 @@ struct Run {
     }
     for (const Group& g : plan()) {
       auto ws = std::make_unique<Workspace>();
-      load_file(ws->config, g.config, g.config_explicit, FileKind::Config);
-      load_file(ws->credentials, g.credentials, g.credentials_explicit, FileKind::Credentials);
+      load_files(*ws, g);
       ws->env = env;
       ws->ctx = ctx;
       ws->build();

@@ -159,6 +159,16 @@ bool RealFileSystem::is_directory(const std::string& path) const {
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+std::size_t FileSystem::size_hint(const std::string& path) const {
+  const FileData d = read(path, kMaxFileSize);
+  return d.status == ReadStatus::Ok ? d.bytes.size() : 0;
+}
+
+std::size_t RealFileSystem::size_hint(const std::string& path) const {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0;
+}
+
 bool RealFileSystem::exists(const std::string& path) const {
   struct stat st {};
   return ::lstat(path.c_str(), &st) == 0;

@@ -37,6 +37,9 @@ class FileSystem {
   virtual SourceData read_source(const std::string& path, std::size_t cap) const;
   virtual bool is_directory(const std::string& path) const = 0;
   virtual bool exists(const std::string& path) const = 0;
+  // The size of a regular file as it stands (0 for anything else): only to decide whether reading
+  // it is worth a thread of its own. Thread-safe, like every method here.
+  virtual std::size_t size_hint(const std::string& path) const;
 };
 
 // The real file system: open(O_NONBLOCK), fstat, refuse non-regular files, read at most cap.
@@ -46,6 +49,7 @@ class RealFileSystem final : public FileSystem {
   SourceData read_source(const std::string& path, std::size_t cap) const override;
   bool is_directory(const std::string& path) const override;
   bool exists(const std::string& path) const override;
+  std::size_t size_hint(const std::string& path) const override;
 };
 
 // In-memory files, for tests.
@@ -55,6 +59,10 @@ class MemoryFileSystem final : public FileSystem {
   FileData read(const std::string& path, std::size_t cap) const override;
   bool is_directory(const std::string& path) const override;
   bool exists(const std::string& path) const override { return files.count(path) > 0; }
+  std::size_t size_hint(const std::string& path) const override {
+    const auto it = files.find(path);
+    return it == files.end() ? 0 : it->second.size();
+  }
 };
 
 // Reads a config or credentials file into a SourceFile (parsing it when read).
