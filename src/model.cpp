@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "parallel.h"
 #include "text.h"
 
 namespace awslint {
@@ -142,20 +143,26 @@ void Workspace::build() {
 
   if (config.ok()) {
     const ParsedFile& pf = *config.parsed;
-    config_sections_.reserve(pf.sections.size());
-    big_hint(config_sections_, pf.sections.size());
+    const auto n_sections = static_cast<std::uint32_t>(pf.sections.size());
+    config_sections_.reserve(n_sections);
+    big_hint(config_sections_.data(), std::size_t{n_sections} * sizeof(ConfigSection));
     std::size_t profiles_hint = 0;
     profiles_.reserve(pf.sections.size() + (credentials.ok() ? credentials.parsed->sections.size() : 0));
     profile_index_.reserve(profiles_.capacity());
     NameIndex services_index;
     std::vector<std::uint32_t> owner;  // profile index -> its config_sections_ index
     owner.reserve(pf.sections.size());
-    // First what each section is (its role and name)...
-    for (std::uint32_t i = 0; i < pf.sections.size(); ++i) {
+    // First what each section is (its role and name)... Written in place, config_sections_[i] for
+    // sections[i]. A header with quotes or backslashes goes through shlex, whose name may need a
+    // kept copy (keep(), one thread only): with `shlex_ok` false such a section is left for later
+    // and classify() says so.
+    ConfigSection* const out = config_sections_.data();
+    auto classify = [&](std::uint32_t i, bool shlex_ok) {
       const Section& s = pf.sections[i];
       ConfigSection cs;
       cs.index = i;
       const std::string_view name = pf.str(s.name);
+      bool deferred = false;
       auto split2 = [&](std::size_t prefix, std::string_view& out) {
         // Fast path (no quotes or escapes): shlex only splits at white space, so the words are
         // slices of the header and nothing is allocated. One pass; a quote or a backslash sends
@@ -189,6 +196,10 @@ void Workspace::build() {
             return true;
           }
         }
+        if (!shlex_ok) {
+          deferred = true;
+          return false;
+        }
         auto parts = shlex_split(name);
         if (!parts || parts->size() != 2) return false;
         out = name_from(name, (*parts)[1]);
@@ -210,8 +221,22 @@ void Workspace::build() {
       } else {
         cs.role = SectionRole::Ignored;
       }
-      config_sections_.push_back(cs);
-    }
+      out[i] = cs;
+      return !deferred;
+    };
+    // A big file's sections are classified on several threads (each its own stretch; the reads
+    // of the headers and the fresh memory written cost most), then those left for shlex, here.
+    const unsigned parts = pf.text.size() >= kParallelMinBytes ? std::min(jobs(), 8u) : 1;
+    std::vector<std::vector<std::uint32_t>> later(parts);
+    parallel_for(parts, parts, [&](std::size_t k) {
+      const auto from = static_cast<std::uint32_t>(std::uint64_t{n_sections} * k / parts);
+      const auto to = static_cast<std::uint32_t>(std::uint64_t{n_sections} * (k + 1) / parts);
+      for (std::uint32_t i = from; i < to; ++i)
+        if (!classify(i, parts == 1)) later[k].push_back(i);
+    });
+    for (const auto& l : later)
+      for (std::uint32_t i : l) classify(i, true);
+    config_sections_.set_size(n_sections);
     // ...then the names go into their indexes, in file order.
     in_order_prefetched(
         profile_index_, n_sections_of(pf),

@@ -144,7 +144,7 @@ class Workspace {
   // Builds the profile map and the merged view. Call after the files and env are read.
   void build();
 
-  const BigVector<ConfigSection>& config_sections() const { return config_sections_; }
+  const BigArray<ConfigSection>& config_sections() const { return config_sections_; }
   const BigVector<Profile>& profiles() const { return profiles_; }  // config order, then credentials-only
   const Profile* profile(std::string_view name) const;
   const std::vector<SsoSession>& sso_sessions() const { return sso_sessions_; }
@@ -171,7 +171,7 @@ class Workspace {
   static std::string_view display(const SourceFile* f) { return f ? std::string_view(f->display) : ""; }
 
  private:
-  BigVector<ConfigSection> config_sections_;
+  BigArray<ConfigSection> config_sections_;
   BigVector<Profile> profiles_;
   NameIndex profile_index_;
   std::vector<SsoSession> sso_sessions_;
