@@ -15,7 +15,17 @@ def messy_config(profiles, seed):
     out = ["# generated for test_jobs", "[default]", "region = eu-west-1", ""]
     for i in range(profiles):
         name = f"p{i}" if rnd.random() > 0.01 else f"p{i - 1}"  # now and then a duplicate section
-        out.append(f"[profile {name}]" if rnd.random() > 0.01 else f"[profil {name}]")
+        h = rnd.random()
+        if h < 0.01:
+            out.append(f"[profil {name}]")
+        elif h < 0.02:  # names that go through shlex: quotes, a backslash, three words
+            out.append(f'[profile "q {name}"]')
+        elif h < 0.025:
+            out.append(f"[profile back\\ slash{i}]")
+        elif h < 0.03:
+            out.append(f"[profile 'a b' c{i}]")
+        else:
+            out.append(f"[profile {name}]")
         kind = rnd.random()
         if kind < 0.5:
             out += ["sso_session = corp", f"sso_account_id = {100000000000 + i}", "sso_role_name = Admin"]
@@ -65,6 +75,9 @@ def test_same_output_with_any_number_of_threads(tmp):
     text = lint(["--no-env", "--jobs", "1", d], tmp).out
     rules = {w.strip("[]").split()[0] for w in text.split(" [AWS")[1:]}
     check(len(rules) >= 8, f"expected findings of many rules, got {sorted(rules)}")
+    # Headers that go through shlex are classified after the others on a big file: their profiles exist.
+    js = lint(["--no-env", "--jobs", "2", "--format", "json", d], tmp).out
+    check('"profile": "q p' in js and '"profile": "back slash' in js, "profiles named by quoted headers are modelled")
     for sub in (["dump"], ["resolve", "--profile", "p3"]):
         base = run(sub + ["--no-env", "--jobs", "1", d], tmp)
         for jobs in ("2", "8"):
@@ -94,6 +107,24 @@ def test_file_read_in_halves(tmp):
     j1 = lint(["--no-env", "--jobs", "1", "--format", "json", d], tmp)
     j2 = lint(["--no-env", "--jobs", "2", "--format", "json", d], tmp)
     check(j2.rc == j1.rc and j2.out == j1.out and j2.err == j1.err, "json: --jobs 2 differs", j2)
+
+
+def test_credentials_read_beside_a_big_config(tmp):
+    """The credentials file is read on its own thread while a big config is lexed: a credentials
+    file that cannot be read is reported the same way, after the config, and the config is linted."""
+    config = messy_config(20000, 3)
+    d = aws_dir(tmp, config=config)
+    missing = str(tmp / "nope" / "credentials")
+    cfg = str(d / "config")
+    for jobs in ("1", "2"):
+        r = lint(["--no-env", "--jobs", jobs, "--format", "json", "--config", cfg, "--credentials", missing], tmp)
+        check(r.rc == 1 and "cannot read credentials file" in r.err and "nope" in r.err,
+              f"--jobs {jobs}: the unreadable credentials file is an error naming it", r)
+        check('"AWS' in r.out, f"--jobs {jobs}: the config is still linted", r)
+        if jobs == "1":
+            base = r
+        else:
+            check(r.out == base.out and r.err == base.err, "--jobs 2 reports as --jobs 1", r)
 
 
 def test_bad_jobs_is_a_usage_error(tmp):
