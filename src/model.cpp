@@ -95,11 +95,12 @@ std::string_view source_name(Selection::Source s) {
 namespace {
 std::uint32_t n_sections_of(const ParsedFile& pf) { return static_cast<std::uint32_t>(pf.sections.size()); }
 
-// Calls visit(i, h) for i = 0 .. n-1 in order; for an i with want(i), h is NameIndex::hash of
-// name(i) and the index slot it probes was prefetched kAhead wanted names before (a profile index
-// of 100,000 names is bigger than the caches, and each probe would stall on memory).
-template <class Want, class Name, class Visit>
-void in_order_prefetched(const NameIndex& index, std::uint32_t n, Want want, Name name, Visit visit) {
+// Calls visit(i, h) for i = 0 .. n-1 in order; for an i with want(i), h is hash_of(i) (the
+// NameIndex::hash of its name) and the index slot it probes was prefetched kAhead wanted names
+// before (a profile index of 100,000 names is bigger than the caches, and each probe would stall
+// on memory).
+template <class Want, class HashOf, class Visit>
+void in_order_prefetched(const NameIndex& index, std::uint32_t n, Want want, HashOf hash_of, Visit visit) {
   constexpr std::uint32_t kAhead = 8;
   std::uint32_t ring[kAhead] = {};
   std::uint32_t pushed = 0, popped = 0;  // hashes computed / handed out
@@ -111,7 +112,7 @@ void in_order_prefetched(const NameIndex& index, std::uint32_t n, Want want, Nam
     }
     for (; next < n && pushed - popped < kAhead; ++next) {
       if (next < i || !want(next)) continue;
-      const std::uint32_t h = NameIndex::hash(name(next));
+      const std::uint32_t h = hash_of(next);
       index.prefetch(h);
       ring[pushed++ % kAhead] = h;
     }
@@ -157,6 +158,7 @@ void Workspace::build() {
     // kept copy (keep(), one thread only): with `shlex_ok` false such a section is left for later
     // and classify() says so.
     ConfigSection* const out = config_sections_.data();
+    std::vector<std::uint32_t> name_hashes(n_sections);  // of profile sections
     auto classify = [&](std::uint32_t i, bool shlex_ok) {
       const Section& s = pf.sections[i];
       ConfigSection cs;
@@ -222,6 +224,9 @@ void Workspace::build() {
         cs.role = SectionRole::Ignored;
       }
       out[i] = cs;
+      // Hashed here, on several threads, while the header is in the cache: the name index is
+      // filled in order on one thread (below), which then reads no name unless two collide.
+      if (cs.role == SectionRole::Profile) name_hashes[i] = NameIndex::hash(cs.name);
       return !deferred;
     };
     // A big file's sections are classified on several threads (each its own stretch; the reads
@@ -241,7 +246,7 @@ void Workspace::build() {
     in_order_prefetched(
         profile_index_, n_sections_of(pf),
         [&](std::uint32_t i) { return config_sections_[i].role == SectionRole::Profile; },
-        [&](std::uint32_t i) { return config_sections_[i].name; },
+        [&](std::uint32_t i) { return name_hashes[i]; },
         [&](std::uint32_t i, std::uint32_t h) {
           const Section& s = pf.sections[i];
           const ConfigSection& cs = config_sections_[i];
@@ -278,7 +283,7 @@ void Workspace::build() {
     in_order_prefetched(
         profile_index_, n_sections_of(pf),
         [&](std::uint32_t i) { return !pf.sections[i].is_defaults && !pf.sections[i].duplicate; },
-        [&](std::uint32_t i) { return pf.str(pf.sections[i].name); },
+        [&](std::uint32_t i) { return NameIndex::hash(pf.str(pf.sections[i].name)); },
         [&](std::uint32_t i, std::uint32_t h) {
           const Section& s = pf.sections[i];
           if (s.is_defaults || s.duplicate) return;
