@@ -296,6 +296,9 @@ class IgnoredSection final : public Rule {
     const SourceFile& f = ws.config;
     const ParsedFile& pf = *f.parsed;
     for (const ConfigSection& cs : ws.config_sections()) {
+      // `[profile name]` spelt the plain way: check_spelling() would find nothing, and the header
+      // (a cache miss in a big file) is not read again.
+      if (cs.canonical) continue;
       const Section& s = pf.sections[cs.index];
       const std::string_view name = pf.str(s.name);
       if (s.duplicate || !visible(pf, s, name)) continue;

@@ -121,6 +121,13 @@ void in_order_prefetched(const NameIndex& index, std::uint32_t n, Want want, Has
 }
 }  // namespace
 
+std::size_t Workspace::input_bytes() const {
+  std::size_t n = 0;
+  for (const SourceFile* f : {&config, &credentials})
+    if (f->ok()) n += f->parsed->text.size();
+  return n;
+}
+
 std::string_view Workspace::keep(std::string s) {
   names_.push_back(std::move(s));
   return names_.back();
@@ -195,6 +202,7 @@ void Workspace::build() {
             if (in_word) ends[n - 1] = name.size();
             if (n != 2) return false;
             out = name.substr(starts[1], ends[1] - starts[1]);
+            cs.canonical = ends[0] == prefix && starts[1] == prefix + 1 && name[prefix] == ' ' && ends[1] == name.size();
             return true;
           }
         }

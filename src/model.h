@@ -57,6 +57,10 @@ struct ConfigSection {
   std::uint32_t index = 0;  // into ParsedFile::sections
   SectionRole role = SectionRole::Ignored;
   bool shadowed = false;  // a later section gives the same profile name (it replaces this one)
+  // The header is exactly `<prefix> <name>` (one space, nothing around, no quotes): name is a
+  // slice of it without white space. Most headers are; rules that look for odd spellings skip them
+  // without reading the header again (a cache miss per section in a big file).
+  bool canonical = false;
 };
 
 
@@ -152,6 +156,8 @@ class Workspace {
   // profile(names[i]) for every i, into out[i]: the same answers, for many names at a time faster
   // (the index slots, the profiles and their names are prefetched some names ahead; each of them
   // is a cache miss when a config has 100,000 profiles).
+  // The bytes of the config and credentials files read (what decides whether work is worth threads).
+  std::size_t input_bytes() const;
   void profiles_named(std::span<const std::string_view> names, std::span<const Profile*> out) const;
   // [services x] sections (newer CLIs read them; same shape as an sso-session).
   const std::vector<SsoSession>& services() const { return services_; }

@@ -95,6 +95,25 @@ TEST_CASE("model: build_profile_map's reading of config section names", "[model]
   CHECK(ws->config_section(99) == nullptr);
 }
 
+TEST_CASE("model: a header spelt exactly `<prefix> <name>` is canonical, any other spelling is not", "[model]") {
+  const char* canonical[] = {"[profile a]", "[sso-session corp]", "[services s1]", "[profile a.b-c_d@e]"};
+  const char* odd[] = {"[profile  a]", "[profile\ta]", "[profile \"a\"]", "[profile 'a']", "[profile a ]",
+                       "[ profile a]", "[profilex a]", "[default]", "[profile a\\b]", "[sso-session  corp]",
+                       "[services\ts1]", "[plain]"};
+  for (const char* h : canonical) {
+    INFO(h);
+    auto ws = make_ws(std::string(h) + "\nregion = x\n", std::nullopt);
+    REQUIRE(ws->config_sections().size() == 1);
+    CHECK(ws->config_sections()[0].canonical);
+  }
+  for (const char* h : odd) {
+    INFO(h);
+    auto ws = make_ws(std::string(h) + "\nregion = x\n", std::nullopt);
+    REQUIRE(ws->config_sections().size() == 1);
+    CHECK_FALSE(ws->config_sections()[0].canonical);
+  }
+}
+
 TEST_CASE("model: [profile default] and [default]: the later one wins, whole", "[model]") {
   SECTION("[default] first") {
     auto ws = make_ws("[default]\nregion = eu-west-1\noutput = json\n[profile default]\nregion = us-east-1\n", std::nullopt);
