@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "chain.h"
+#include "parallel.h"
 #include "rule.h"
 #include "rule_text.h"
 #include "text.h"
@@ -92,31 +93,40 @@ struct Facts {
   bool continues() const { return assume_role() && !static_keys && source_profile && !credential_source; }
 };
 
+// Threads for the loops over every profile below: jobs() for a big input (the engine runs the
+// other rules meanwhile; this one is the longest of all on a 100,000-profile config), else one.
+unsigned threads_for(const Workspace& ws) { return ws.input_bytes() >= kParallelMinBytes ? jobs() : 1; }
+
 std::vector<Facts> facts_of(const Workspace& ws) {
   const auto& ps = ws.profiles();
   const ProfileKeys keys(ws);
   std::vector<Facts> facts(ps.size());
-  std::vector<std::uint32_t> with_source;  // profiles that have a source_profile
-  std::vector<std::string_view> source_names;
-  for (std::size_t i = 0; i < ps.size(); ++i) {
-    const KeySet k = keys.of(ps[i]);
-    Facts& f = facts[i];
-    f.source_profile = k.has(Key::source_profile);
-    f.role_arn = k.has(Key::role_arn);
-    f.web_identity = k.has(Key::web_identity_token_file);
-    f.credential_source = k.has(Key::credential_source);
-    f.static_keys = k.has(Key::aws_secret_access_key) || k.has(Key::aws_access_key_id);
-    if (f.source_profile) {
-      with_source.push_back(static_cast<std::uint32_t>(i));
-      source_names.push_back(ps[i].get(Key::source_profile)->text);
+  // Each thread its own stretch of profiles (the facts of a profile depend on it alone).
+  const unsigned parts = threads_for(ws);
+  parallel_for(parts, parts, [&](std::size_t part) {
+    const std::size_t from = ps.size() * part / parts, to = ps.size() * (part + 1) / parts;
+    std::vector<std::uint32_t> with_source;  // profiles that have a source_profile
+    std::vector<std::string_view> source_names;
+    for (std::size_t i = from; i < to; ++i) {
+      const KeySet k = keys.of(ps[i]);
+      Facts& f = facts[i];
+      f.source_profile = k.has(Key::source_profile);
+      f.role_arn = k.has(Key::role_arn);
+      f.web_identity = k.has(Key::web_identity_token_file);
+      f.credential_source = k.has(Key::credential_source);
+      f.static_keys = k.has(Key::aws_secret_access_key) || k.has(Key::aws_access_key_id);
+      if (f.source_profile) {
+        with_source.push_back(static_cast<std::uint32_t>(i));
+        source_names.push_back(ps[i].get(Key::source_profile)->text);
+      }
     }
-  }
-  // Looked up all at once: one by one, each look-up waits on memory (20,000 of them in the
-  // benchmark's 100,000-profile config).
-  std::vector<const Profile*> sources(source_names.size());
-  ws.profiles_named(source_names, sources);
-  for (std::size_t j = 0; j < with_source.size(); ++j)
-    if (sources[j]) facts[with_source[j]].source = static_cast<std::uint32_t>(sources[j] - ps.data());
+    // Looked up all at once: one by one, each look-up waits on memory (20,000 of them in the
+    // benchmark's 100,000-profile config).
+    std::vector<const Profile*> sources(source_names.size());
+    ws.profiles_named(source_names, sources);
+    for (std::size_t j = 0; j < with_source.size(); ++j)
+      if (sources[j]) facts[with_source[j]].source = static_cast<std::uint32_t>(sources[j] - ps.data());
+  });
   return facts;
 }
 
@@ -192,36 +202,64 @@ class DanglingSourceProfile final : public Rule {
     const std::vector<Facts> facts = facts_of(ws);
     const std::vector<Terminal> term = terminals(facts);
     const auto& ps = ws.profiles();
-    // resolve_source_profile of a profile depends on that profile only, and many profiles share a
-    // source: whether it located credentials, per source index (0: not asked yet, 1: yes, 2: no).
-    std::vector<std::uint8_t> located(ps.size(), 0);
-    Suggestions suggest(ws);  // built on the first undefined source_profile (one per check: threads)
-    for (std::size_t i = 0; i < ps.size(); ++i) {
-      const Facts& pf = facts[i];
-      if (!pf.source_profile) continue;
-      const Profile& p = ps[i];
-      // Decided from the facts first; the source_profile value is read only for a finding.
-      const Profile* s = pf.source == Facts::kNoSource ? nullptr : &ps[pf.source];
+    // What profile i's source_profile line gets, decided from the facts (the value is read only
+    // for a finding): nothing, a finding, or a finding unless its source `ask` locates credentials.
+    enum class Step : std::uint8_t { Skip, Report, Ask };
+    struct Decision {
+      Step step = Step::Skip;
+      const Profile* s = nullptr;  // the source (null: undefined)
       bool loop = false;
+      std::uint32_t ask = 0;
+    };
+    auto decide = [&](std::size_t i) {
+      Decision d;
+      const Facts& pf = facts[i];
+      if (!pf.source_profile) return d;
+      const Profile& p = ps[i];
+      d.s = pf.source == Facts::kNoSource ? nullptr : &ps[pf.source];
       if (pf.role_arn && !pf.web_identity && !pf.credential_source) {
         // AssumeRoleProvider._validate_source_profile: a profile seen before is a loop, except a
         // profile naming itself while it holds static keys.
-        if (s == &p) {
-          loop = !pf.static_keys;
-        } else if (s && facts[pf.source].continues()) {
+        if (d.s == &p) {
+          d.loop = !pf.static_keys;
+        } else if (d.s && facts[pf.source].continues()) {
           const Terminal& t = term[pf.source];
-          loop = t.kind == Terminal::Cycle || (t.kind == Terminal::End && t.end == i);
+          d.loop = t.kind == Terminal::Cycle || (t.kind == Terminal::End && t.end == i);
         }
-        if (s && !loop) {
-          if (s != &p && facts[pf.source].continues()) continue;  // its own source_profile line reports further down
-          std::uint8_t& known = located[pf.source];
-          if (!known) known = resolve_source_profile(ws, *s).located() ? 1 : 2;
-          if (known == 1) continue;
+        if (d.s && !d.loop) {
+          if (d.s != &p && facts[pf.source].continues()) return d;  // its own source_profile line reports further down
+          d.step = Step::Ask;
+          d.ask = pf.source;
+          return d;
         }
       } else if (pf.role_arn && !pf.web_identity) {
-        continue;  // credential_source too: InvalidConfigError, not a dangling source
+        return d;  // credential_source too: InvalidConfigError, not a dangling source
       }
-      report(ws, suggest, p, s, loop, out);
+      d.step = Step::Report;
+      return d;
+    };
+    // resolve_source_profile of a profile depends on that profile only, and many profiles share a
+    // source: each source asked about is resolved once (0: not asked, 1: located, 2: not), on
+    // several threads for a big input, before the findings are made in profile order.
+    std::vector<std::uint8_t> located(ps.size(), 0);
+    std::vector<std::uint32_t> ask;
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+      const Decision d = decide(i);
+      if (d.step == Step::Ask && !located[d.ask]) {
+        located[d.ask] = 2;
+        ask.push_back(d.ask);
+      }
+    }
+    const unsigned parts = threads_for(ws);
+    parallel_for(parts, parts, [&](std::size_t part) {
+      for (std::size_t j = ask.size() * part / parts; j < ask.size() * (part + 1) / parts; ++j)
+        if (resolve_source_profile(ws, ps[ask[j]]).located()) located[ask[j]] = 1;
+    });
+    Suggestions suggest(ws);  // built on the first undefined source_profile (one per check: threads)
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+      const Decision d = decide(i);
+      if (d.step == Step::Skip || (d.step == Step::Ask && located[d.ask] == 1)) continue;
+      report(ws, suggest, ps[i], d.s, d.loop, out);
     }
   }
 

@@ -35,18 +35,10 @@ std::vector<const Rule*> selected_rules(const RuleSelection& sel) {
   return out;
 }
 
-namespace {
-std::size_t input_bytes(const Workspace& ws) {
-  std::size_t n = 0;
-  for (const SourceFile* f : {&ws.config, &ws.credentials})
-    if (f->ok()) n += f->parsed->text.size();
-  return n;
-}
-}  // namespace
 
 std::vector<Finding> run_rules(const Workspace& ws, const std::vector<const Rule*>& rules, const RuleSelection& sel) {
   std::vector<Finding> findings;
-  if (input_bytes(ws) < kParallelMinBytes || jobs() <= 1) {
+  if (ws.input_bytes() < kParallelMinBytes || jobs() <= 1) {
     Sink sink;
     for (const Rule* r : rules) {
       sink.set_rule(&r->info());
