@@ -40,6 +40,12 @@ void big_hint(const void* p, std::size_t bytes) noexcept {
 #endif
 }
 
+void big_hint_mostly(const void* p, std::size_t bytes) noexcept {
+  if (bytes < kHuge) return;  // from malloc: not a big_alloc block
+  const std::size_t tail = bytes & (kHuge - 1);
+  big_hint(p, tail >= kHuge / 4 * 3 ? round_up(bytes) : bytes);
+}
+
 void big_discard(const void* p, std::size_t bytes, std::size_t block_bytes) noexcept {
   if (!p || block_bytes < kHuge) return;
   constexpr std::uintptr_t kPage = 4096;

@@ -253,6 +253,8 @@ class Lexer {
 
   // Room for every line's entry and section (capacity only: untouched memory costs nothing): a
   // later part fills a stretch of it (a view, see lex()) that absorb() then moves down.
+  void fills_for(std::uint32_t lines) { fills_for_lines_ = lines; }
+
   void reserve_whole() {
     o_.entries.reserve(f_.lines.size());
     o_.sections.reserve(f_.lines.size());
@@ -742,7 +744,8 @@ class Lexer {
   // How many elements a vector filled along the lines is expected to hold at the end of the range,
   // having `n` at line `lineno` (for big_hint_push).
   double expected(std::size_t n, std::uint32_t lineno) const {
-    return static_cast<double>(n) * range_lines_ / (lineno + 1 - range_first_);
+    const std::uint32_t lines = fills_for_lines_ ? fills_for_lines_ : range_lines_;
+    return static_cast<double>(n) * lines / (lineno + 1 - range_first_);
   }
 
   // Closes the current section; its last line is `last` (the line before the next header).
@@ -905,6 +908,9 @@ class Lexer {
   ParsedFile& o_;  // sections, entries, subs, arena, key mask (== f_ unless a later part)
   bool defer_section_index_ = false;  // a later part: absorb() indexes its sections
   std::uint32_t range_first_ = 1, range_lines_ = 1;  // the lines lex_lines() reads
+  // Set for the first part of a file lexed in parts: the lines whose entries and sections its
+  // arrays hold in the end (the later parts are moved down behind it), for expected().
+  std::uint32_t fills_for_lines_ = 0;
   std::uint32_t invalid_line_ = 0;  // the line of the first invalid UTF-8 byte (0: none)
   std::vector<Issue> issues_;
   bool rejected_ = false;
@@ -972,6 +978,9 @@ std::unique_ptr<ParsedFile> lex(BigText text, unsigned parts) {
     return f;
   }
   whole.reserve_whole();
+  // The 2 MiB block the first part ends in is filled up by the parts after it: big_hint_push
+  // marks it too, instead of leaving it to 512 faults of 4 KiB.
+  whole.fills_for(n);
   // Part 0 goes straight into f. Part k writes its entries and sections into f's arrays too, from
   // the index of its first line on (the parts before it have at most one entry and one section a
   // line), through the views of scratch[k - 1]; absorb() then moves each part down to the end of

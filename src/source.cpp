@@ -19,7 +19,7 @@ void set_size(std::string& b, std::size_t n) { b.resize(n); }
 void set_size(BigText& b, std::size_t n) {  // read() fills it: no memset
   const bool grow = n > b.size();
   b.resize_uninitialized(n);
-  if (grow) big_hint(b.data(), n);
+  if (grow) big_hint_mostly(b.data(), n);
 }
 
 template <class Data>
