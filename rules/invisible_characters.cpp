@@ -277,9 +277,9 @@ class InvisibleCharacters final : public Rule {
                                                : secret_or_key_id(e.key_id, pf.str(e.key));
     if (!secret) return false;
     if (e.line != e.end_line || pf.kind_of(e.line) != LineKind::Key) return true;  // the whole check
-    for (char c : value_on_key_line(pf.line_text(e.line)))
-      if (c == ' ' || c == '\t') return true;
-    return false;
+    // A one-line value of printable ASCII is the entry's value (value_on_key_line of its line).
+    const std::string_view v = pf.str(e.value);
+    return std::memchr(v.data(), ' ', v.size()) || std::memchr(v.data(), '\t', v.size());
   }
 
   static void check_entry(const SourceFile& f, const Section& s, const Entry& e, Sink& out) {
