@@ -93,16 +93,13 @@ struct Facts {
   bool continues() const { return assume_role() && !static_keys && source_profile && !credential_source; }
 };
 
-// Threads for the loops over every profile below: jobs() for a big input (the engine runs the
-// other rules meanwhile; this one is the longest of all on a 100,000-profile config), else one.
-unsigned threads_for(const Workspace& ws) { return ws.input_bytes() >= kParallelMinBytes ? jobs() : 1; }
-
 std::vector<Facts> facts_of(const Workspace& ws) {
   const auto& ps = ws.profiles();
   const ProfileKeys keys(ws);
   std::vector<Facts> facts(ps.size());
-  // Each thread its own stretch of profiles (the facts of a profile depend on it alone).
-  const unsigned parts = threads_for(ws);
+  // Each thread its own stretch of profiles (the facts of a profile depend on it alone). The
+  // engine runs the other rules meanwhile; this one is the longest on a 100,000-profile config.
+  const unsigned parts = threads_for(ws.input_bytes());
   parallel_for(parts, parts, [&](std::size_t part) {
     const std::size_t from = ps.size() * part / parts, to = ps.size() * (part + 1) / parts;
     std::vector<std::uint32_t> with_source;  // profiles that have a source_profile
@@ -250,7 +247,7 @@ class DanglingSourceProfile final : public Rule {
         ask.push_back(d.ask);
       }
     }
-    const unsigned parts = threads_for(ws);
+    const unsigned parts = threads_for(ws.input_bytes());
     parallel_for(parts, parts, [&](std::size_t part) {
       for (std::size_t j = ask.size() * part / parts; j < ask.size() * (part + 1) / parts; ++j)
         if (resolve_source_profile(ws, ps[ask[j]]).located()) located[ask[j]] = 1;

@@ -205,7 +205,7 @@ struct Run {
       o.f.display = display_path(*o.path, cwd);
     }
     const bool side_by_side =
-        jobs() > 1 && g.config && g.credentials && fs.size_hint(*g.config) >= kParallelMinBytes;
+        g.config && g.credentials && threads_for(fs.size_hint(*g.config)) > 1;
     parallel_for(2, side_by_side ? 2 : 1, [&](std::size_t k) {
       if (files[k].path) load_source(fs, files[k].f);
     });

@@ -38,7 +38,7 @@ std::vector<const Rule*> selected_rules(const RuleSelection& sel) {
 
 std::vector<Finding> run_rules(const Workspace& ws, const std::vector<const Rule*>& rules, const RuleSelection& sel) {
   std::vector<Finding> findings;
-  if (ws.input_bytes() < kParallelMinBytes || jobs() <= 1) {
+  if (threads_for(ws.input_bytes()) <= 1) {
     Sink sink;
     for (const Rule* r : rules) {
       sink.set_rule(&r->info());

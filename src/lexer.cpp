@@ -375,7 +375,7 @@ class Lexer {
     const std::string_view t = f_.text;
     const std::size_t n = t.size();
     const char* const data = t.data();
-    if (n >= kParallelMinBytes && jobs() > 1) {
+    if (threads_for(n) > 1) {
       if (const std::size_t first_high = split_lines_in_chunks(); first_high != kHasCr) return first_high;
       f_.lines.clear();
     }
@@ -964,7 +964,7 @@ std::vector<std::uint32_t> split_points(const ParsedFile& f, unsigned parts) {
 std::unique_ptr<ParsedFile> lex(BigText text, unsigned parts) {
   auto f = std::make_unique<ParsedFile>();
   f->text = std::move(text);
-  if (parts == 0) parts = f->text.size() >= kParallelMinBytes ? jobs() : 1;
+  if (parts == 0) parts = threads_for(f->text.size());
   Lexer whole(*f);
   whole.prepare();
   // A file the decoder rejects is read serially (the encoding issue and the lines after it).

@@ -228,7 +228,6 @@ void Workspace::build() {
             if (in_word) ends[n - 1] = name.size();
             if (n != 2) return false;
             out = name.substr(starts[1], ends[1] - starts[1]);
-            cs.canonical = ends[0] == prefix && starts[1] == prefix + 1 && name[prefix] == ' ' && ends[1] == name.size();
             return true;
           }
         }
@@ -265,7 +264,7 @@ void Workspace::build() {
     };
     // A big file's sections are classified on several threads (each its own stretch; the reads
     // of the headers and the fresh memory written cost most), then those left for shlex, here.
-    const unsigned parts = pf.text.size() >= kParallelMinBytes ? std::min(jobs(), 8u) : 1;
+    const unsigned parts = threads_for(pf.text.size());
     std::vector<std::vector<std::uint32_t>> later(parts);
     parallel_for(parts, parts, [&](std::size_t k) {
       const auto from = static_cast<std::uint32_t>(std::uint64_t{n_sections} * k / parts);

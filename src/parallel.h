@@ -17,6 +17,8 @@ unsigned jobs();
 // Inputs below this many bytes are handled on the calling thread alone: starting a thread costs
 // more than it saves there.
 constexpr std::size_t kParallelMinBytes = std::size_t{1} << 20;
+// The threads for work on an input of `bytes` bytes: jobs() from kParallelMinBytes on, else 1.
+inline unsigned threads_for(std::size_t bytes) { return bytes >= kParallelMinBytes ? jobs() : 1; }
 
 // Runs work(i) for i in [0, n) on up to `threads` threads (the calling thread is one of them),
 // taking items in order; returns when all are done. An exception from work is rethrown here (the

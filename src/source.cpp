@@ -79,7 +79,7 @@ Data read_real(const std::string& path, std::size_t cap) {
   const std::size_t mid = (size / 2) & ~((std::size_t{2} << 20) - 1);  // at a 2 MiB boundary
   bool halves = false;
   if constexpr (std::is_same_v<Data, SourceData>) {
-    if (size >= kParallelMinBytes && jobs() > 1 && mid > 0) {
+    if (threads_for(size) > 1 && mid > 0) {
       halves = true;
       std::size_t half_got[2] = {0, 0};
       int half_err[2] = {0, 0};
