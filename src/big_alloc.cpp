@@ -25,6 +25,11 @@ void* big_alloc(std::size_t bytes) {
   if (aligned > start) ::munmap(raw, aligned - start);
   const std::uintptr_t end = start + size + kHuge;
   if (end > aligned + size) ::munmap(reinterpret_cast<void*>(aligned + size), end - (aligned + size));
+#ifdef MADV_NOHUGEPAGE
+  // Where the kernel gives huge pages to every mapping (the "always" setting), a block would fault
+  // in 2 MiB at a time wherever it is touched: only the blocks big_hint() marks may use them.
+  ::madvise(reinterpret_cast<void*>(aligned), size, MADV_NOHUGEPAGE);  // advice only
+#endif
   return reinterpret_cast<void*>(aligned);
 }
 

@@ -6,7 +6,10 @@
 // madvise(MADV_HUGEPAGE): where the kernel offers transparent huge pages (the "madvise" setting
 // most distributions ship) that part faults in 2 MiB at a time. Only whole 2 MiB blocks that will
 // be filled are marked, so huge pages never add to the peak RSS; the rest (and capacity that is
-// never touched) stays in 4 KiB pages. Allocations under 2 MiB come from malloc.
+// never touched) stays in 4 KiB pages, also where the kernel would give every mapping huge pages
+// (the "always" setting: the blocks are mapped MADV_NOHUGEPAGE until marked; measured on the
+// 100,000-profile benchmark: 58.9 MiB peak without it, 52.6 with, as with "madvise").
+// Allocations under 2 MiB come from malloc.
 #pragma once
 
 #include <cstddef>
