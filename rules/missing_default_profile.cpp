@@ -1,6 +1,8 @@
 // AWS101 missing-default-profile
 #include <fmt/format.h>
 
+#include <string>
+
 #include "chain.h"
 #include "rule.h"
 #include "text.h"
@@ -49,17 +51,28 @@ or select the profile everywhere: `export AWS_PROFILE=work`.
     .security = false,
 };
 
-// The environment alone gives the CLI credentials and a region: no profile is needed.
-bool environment_suffices(const Workspace& ws, const Selection& sel) {
-  if (sel.source != Selection::Source::Default) return false;
+// The region the environment gives (AWS_REGION, then AWS_DEFAULT_REGION), if any.
+bool environment_region(const Workspace& ws) {
   const EnvVar* region = ws.env.get("AWS_REGION");
   if (!region) region = ws.env.get("AWS_DEFAULT_REGION");
-  if (!region || region->value.empty()) return false;
+  return region && !region->value.empty();
+}
+
+// The environment alone gives the CLI credentials (keys, web identity or container variables).
+bool environment_credentials(const Workspace& ws, const Selection& sel) {
+  if (sel.source != Selection::Source::Default) return false;
   const CredentialSource c = resolve_credentials(ws, sel);
   if (!c.ok()) return false;
   return (c.type == CredentialType::Env || c.type == CredentialType::ContainerRole ||
           c.type == CredentialType::AssumeRoleWithWebIdentity) &&
          c.origin.var != nullptr;
+}
+
+// The CLI's errors when no file exists, as far as the environment does not answer them.
+std::string what_fails(bool region, bool credentials) {
+  if (region) return "commands fail with \"Unable to locate credentials\" (the environment gives only a region)";
+  if (credentials) return "commands fail with \"You must specify a region\" (the environment gives only credentials)";
+  return "commands fail with \"Unable to locate credentials\" and \"You must specify a region\"";
 }
 
 class MissingDefaultProfile final : public Rule {
@@ -69,7 +82,9 @@ class MissingDefaultProfile final : public Rule {
     if (ws.defined("default")) return;
     const Selection sel = ws.selected();
     if (sel.source != Selection::Source::Default && ws.defined(sel.name)) return;
-    if (environment_suffices(ws, sel)) return;
+    const bool env_region = environment_region(ws);
+    const bool env_credentials = environment_credentials(ws, sel);
+    if (env_region && env_credentials) return;  // as in CI: no profile is needed
 
     const bool config_missing = ws.config.status == ReadStatus::Missing;
     const bool credentials_missing = ws.credentials.status == ReadStatus::Missing;
@@ -82,9 +97,8 @@ class MissingDefaultProfile final : public Rule {
       Finding& f = out.report(
           ws.config.display.empty() ? Location{} : at(ws.config, 0, 0),
           fmt::format("neither a config file ('{}') nor a credentials file ('{}') exists, so the CLI has no default "
-                      "profile and no profiles at all: commands fail with \"Unable to locate credentials\" and \"You "
-                      "must specify a region\"; run 'aws configure' to create both with a [default] profile",
-                      cfg, crd));
+                      "profile and no profiles at all: {}; run 'aws configure' to create both with a [default] profile",
+                      cfg, crd, what_fails(env_region, env_credentials)));
       f.profile = "default";
       f.has_profile = true;
       return;
@@ -105,7 +119,7 @@ class MissingDefaultProfile final : public Rule {
       std::vector<std::string> names;
       for (const Profile& p : ws.profiles()) {
         if (p.credentials && !p.config && p.name.starts_with("profile ")) continue;
-        names.push_back("'" + printable(p.name) + "'");
+        names.push_back(fmt::format("'{}'", printable(p.name)));
       }
       if (names.size() == 1)
         message += fmt::format("; name the profile you use most '[default]', or select {} with AWS_PROFILE", names[0]);
