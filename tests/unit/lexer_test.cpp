@@ -2,6 +2,7 @@
 // nested values. Expected values were checked with Python 3.11's configparser and the botocore of
 // Debian's awscli 2.9.19.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <string>
@@ -271,7 +272,7 @@ TEST_CASE("lexer: duplicates", "[lexer]") {
   }
   SECTION("more keys than the linear scan handles") {
     std::string text = "[a]\n";
-    for (int i = 0; i < 40; ++i) text += "k" + std::to_string(i) + " = " + std::to_string(i) + "\n";
+    for (int i = 0; i < 40; ++i) text += fmt::format("k{} = {}\n", i, i);
     text += "K7 = again\n";
     auto pf = lex(text);
     REQUIRE(pf->issues.size() == 1);

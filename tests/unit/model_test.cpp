@@ -2,6 +2,7 @@
 // the merge of the two, the profile selection and the environment. The profile maps expected here
 // were checked with the differential oracle (tests/differential/oracle.py, awscli 2.9.19).
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <memory>
@@ -263,7 +264,7 @@ TEST_CASE("model: profiles_named gives profile()'s answer for every name", "[mod
   const auto ws = make_ws(config, creds);
   std::vector<std::string> storage = {"default", "", "p", "p0", "p1", "p10", "p2999", "p3000", "p3499", "p3500",
                                       "spaced", "quoted name", "\"quoted name\"", "profile p1", "P1", "default"};
-  for (int i = 0; i < 4000; i += 7) storage.push_back("p" + std::to_string(i));
+  for (int i = 0; i < 4000; i += 7) storage.push_back(fmt::format("p{}", i));
   std::vector<std::string_view> names(storage.begin(), storage.end());
   for (int pass = 0; pass < 2; ++pass) {
     for (std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{5}, names.size()}) {

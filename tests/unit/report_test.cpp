@@ -160,7 +160,9 @@ std::vector<Finding> sample_findings() {
     Finding f = finding("AWS001", "duplicate-section", Severity::Error,
                         "section '[profile dev]' is already defined at line 4", {"config", 8, 1});
     f.key = "profile dev";
-    f.related.push_back(Related{{"config", 4, 1}, "first defined here"});
+    f.related.emplace_back();
+    f.related.back().loc = Location{"config", 4, 1};
+    f.related.back().message = "first defined here";
     v.push_back(std::move(f));
   }
   v.push_back(finding("AWS402", "readable-credentials", Severity::Note,
