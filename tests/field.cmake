@@ -16,5 +16,5 @@ set_tests_properties(field_man_completion PROPERTIES LABELS field TIMEOUT 300 EN
 # is a build product). Skipped (77) without dpkg, except in CI.
 add_test(NAME field_package
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/field/test_package.py ${CMAKE_CPACK_COMMAND}
-                 ${PROJECT_BINARY_DIR}/CPackConfig.cmake ${PROJECT_VERSION})
+                 ${PROJECT_BINARY_DIR}/CPackConfig.cmake ${PROJECT_VERSION} $<IF:$<BOOL:${AWSLINT_STATIC}>,static,shared>)
 set_tests_properties(field_package PROPERTIES LABELS field SKIP_RETURN_CODE 77 TIMEOUT 600 RUN_SERIAL TRUE)

@@ -3,13 +3,16 @@
 and its dependencies are checked, and it is installed into a throwaway root (dpkg --root, with a
 dpkg database of its own; dpkg-deb -x when that is not possible) and run from there.
 
-    python3 test_package.py CPACK CPackConfig.cmake VERSION
+    python3 test_package.py CPACK CPackConfig.cmake VERSION static|shared
+
+(static: awslint was built with fmt, RE2, inih and libstdc++ linked in, AWSLINT_STATIC_DEPS.)
 
 Exit status 0 passed, 1 failed, 77 skipped (no dpkg-deb; under CI that fails).
 """
 import glob
 import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,7 +26,10 @@ EXPECTED_FILES = [
     "./usr/share/bash-completion/completions/awslint",
     "./usr/share/doc/awslint/README.md",
 ]
-EXPECTED_DEPENDS = ["libfmt9", "libre2-9", "libinih1", "libstdc++6", "libc6"]
+# Depends of a binary linked against the shared fmt, RE2, inih and libstdc++ (AWSLINT_STATIC_DEPS off);
+# with them linked in (the default) only libc6 (the fifth argument says which build this is).
+SHARED_DEPENDS = ["libfmt9", "libre2-9", "libinih1", "libstdc++6", "libc6"]
+STATIC_DEPENDS = ["libc6"]
 
 
 class Failed(Exception):
@@ -48,7 +54,8 @@ def installed_version(pkg):
     return p.stdout.strip() if p.returncode == 0 else None
 
 
-def test(tmp, cpack, config, version):
+def test(tmp, cpack, config, version, linked):
+    expected_depends = STATIC_DEPENDS if linked == "static" else SHARED_DEPENDS
     out = os.path.join(tmp, "out")
     run([cpack, "-G", "DEB", "--config", config, "-B", out])
     debs = glob.glob(os.path.join(out, "*.deb"))
@@ -70,8 +77,10 @@ def test(tmp, cpack, config, version):
     check(fields["Package"] == "awslint" and fields["Version"] == version, "Package/Version: %s" % fields)
     depends = [d.strip() for d in fields["Depends"].split(",")]
     names = [d.split()[0] for d in depends]
-    for lib in EXPECTED_DEPENDS:
+    for lib in expected_depends:
         check(lib in names, "Depends names %s: %s" % (lib, fields["Depends"]))
+    if linked == "static":
+        check(names == ["libc6"], "a binary with its libraries linked in depends on libc6 alone: %s" % fields["Depends"])
     for d in depends:
         name = d.split()[0]
         have = installed_version(name)
@@ -103,6 +112,11 @@ def test(tmp, cpack, config, version):
     check(got == "awslint %s" % version, "awslint --version from the installed root: %r" % got)
     rules = run([binary, "rules"])
     check("AWS001" in rules, "the installed binary lists its rules")
+    if linked == "static" and shutil.which("readelf"):
+        dyn = run(["readelf", "-d", binary])
+        needed = sorted(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dyn))
+        check(all(n.startswith(("libc.so", "libm.so", "ld-linux")) for n in needed),
+              "fmt, RE2, inih and libstdc++ are linked in, only libc is loaded: NEEDED %s" % needed)
 
     # The installed man page is the generated one, with every rule.
     with gzip.open(os.path.join(root, "usr/share/man/man1/awslint.1.gz"), "rt") as fh:
@@ -117,17 +131,17 @@ def test(tmp, cpack, config, version):
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) != 5 or sys.argv[4] not in ("static", "shared"):
         print(__doc__, file=sys.stderr)
         return 2
-    cpack, config, version = sys.argv[1:]
+    cpack, config, version, linked = sys.argv[1:]
     missing = [t for t in ("dpkg-deb", "dpkg", "dpkg-query") if shutil.which(t) is None]
     if missing:
         print("test_package: %s not found (Debian's dpkg)" % ", ".join(missing))
         return 1 if os.environ.get("CI") else SKIP
     with tempfile.TemporaryDirectory(prefix="awslint-package-") as tmp:
         try:
-            test(tmp, cpack, config, version)
+            test(tmp, cpack, config, version, linked)
         except Failed as e:
             print("FAIL: %s" % e)
             return 1
