@@ -24,7 +24,8 @@ Nothing is reported when the linted environment selects a profile that exists (`
 `AWS_PROFILE`, `AWS_DEFAULT_PROFILE`), or when the environment alone supplies both credentials
 (`AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`, web identity or container variables) and a region,
 as in CI: then the default profile is never needed. When neither file exists at all, the finding
-says so: `aws configure` creates both.
+says so, and names the errors the CLI gives that the environment does not answer (a region alone
+still leaves "Unable to locate credentials"): `aws configure` creates both.
 
 ## Why is this bad?
 Without `--profile` or `AWS_PROFILE`, the CLI uses the profile named `default`. When it does not

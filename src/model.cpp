@@ -1,6 +1,7 @@
 #include "model.h"
 
 #include <algorithm>
+#include <iterator>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -20,14 +21,14 @@ const EnvVar* Environment::get(std::string_view name) const {
 
 namespace {
 // For the shlex fast path: 0 a word character, 1 white space (shlex's ' \t\r\n'), 2 a quote or
-// a backslash (shlex proper).
+// a backslash (shlex proper). kShlexSpecial lists the bytes that are not 0, white space first.
+constexpr char kShlexSpecial[] = {' ', '\t', '\r', '\n', '\'', '"', '\\'};
+constexpr std::size_t kShlexSpaces = 4;
 struct ShlexClass {
   std::uint8_t cls[256] = {};
   constexpr ShlexClass() {
-    cls[static_cast<unsigned char>(' ')] = cls[static_cast<unsigned char>('\t')] = 1;
-    cls[static_cast<unsigned char>('\r')] = cls[static_cast<unsigned char>('\n')] = 1;
-    cls[static_cast<unsigned char>('\'')] = cls[static_cast<unsigned char>('"')] = 2;
-    cls[static_cast<unsigned char>('\\')] = 2;
+    for (std::size_t i = 0; i < std::size(kShlexSpecial); ++i)
+      cls[static_cast<unsigned char>(kShlexSpecial[i])] = i < kShlexSpaces ? 1 : 2;
   }
 };
 constexpr ShlexClass kShlexClass;
@@ -38,8 +39,8 @@ bool plain_word(std::string_view w) {
 #if defined(__SSE2__)
   for (; i + 16 <= w.size(); i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w.data() + i));
-    __m128i hit = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
-    for (const char c : {'\t', '\r', '\n', '\'', '"', '\\'}) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+    __m128i hit = _mm_setzero_si128();
+    for (const char c : kShlexSpecial) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
     if (_mm_movemask_epi8(hit)) return false;
   }
 #endif
